@@ -1,0 +1,82 @@
+"""Stories, the outlets that cover them and the articles they published."""
+
+from django.db import models
+from django.db.models import F, Q
+
+
+class Story(models.Model):
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name_plural = "stories"
+        constraints = [
+            models.CheckConstraint(condition=~Q(slug=""), name="story_slug_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Source(models.Model):
+    """An outlet: a newspaper, broadcaster, agency or aggregator, known by its name."""
+
+    name = models.CharField(max_length=200, unique=True)
+    domain = models.CharField(max_length=253, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="source_name_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Article(models.Model):
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="articles")
+    source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
+    )
+    title = models.CharField(max_length=500, blank=True)
+    author = models.CharField(max_length=200, blank=True)
+    published = models.DateField(null=True, blank=True)
+    url = models.URLField(max_length=2000, blank=True)
+    file_name = models.CharField(max_length=255)
+    # Every character offset stored anywhere in the app points into this text.
+    body = models.TextField()
+    raw_text = models.TextField()
+    content_hash = models.CharField(max_length=64)
+    copy_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["published", "file_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["story", "content_hash"], name="article_unique_content_per_story"
+            ),
+            models.UniqueConstraint(
+                fields=["story", "file_name"], name="article_unique_file_per_story"
+            ),
+            models.CheckConstraint(
+                condition=~Q(copy_of=F("pk")), name="article_not_copy_of_itself"
+            ),
+            models.CheckConstraint(condition=~Q(file_name=""), name="article_file_name_not_empty"),
+        ]
+        indexes = [models.Index(fields=["story", "published"], name="article_story_published")]
+
+    def __str__(self):
+        return self.title or self.file_name
+
+    @property
+    def word_count(self):
+        return len(self.body.split())

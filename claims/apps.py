@@ -1,0 +1,8 @@
+"""App config of the claims app: speakers, quotes, claims and who repeats or denies them."""
+
+from django.apps import AppConfig
+
+
+class ClaimsConfig(AppConfig):
+    name = "claims"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,188 @@
+"""Who said what: speakers, their quotes, the story's claims and each article's stance on them."""
+
+from django.db import models
+from django.db.models import F, Q
+
+from articles.models import Article, Source, Story
+
+
+class SetBy(models.TextChoices):
+    """Who made a row: ingestion may rewrite the machine's rows, never an editor's."""
+
+    MACHINE = "machine", "machine"
+    EDITOR = "editor", "editor"
+
+
+class Speaker(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", "person"
+        INSTITUTION = "institution", "institution"
+        ANONYMOUS = "anonymous", "anonymous source"
+
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERSON)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="speaker_name_not_empty"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["person", "institution", "anonymous"]),
+                name="speaker_kind_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class SpeakerAlias(models.Model):
+    """Another spelling of a speaker's name; ingestion maps it to the speaker."""
+
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "speaker aliases"
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="speaker_alias_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Quote(models.Model):
+    class Kind(models.TextChoices):
+        SPEECH = "speech", "quotation of speech"
+        SCARE = "scare", "scare quote"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    speaker = models.ForeignKey(
+        Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+    )
+    text = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    cue = models.CharField(max_length=50, blank=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.SPEECH)
+    set_by = models.CharField(max_length=10, choices=SetBy.choices, default=SetBy.MACHINE)
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(start__gte=0), name="quote_start_not_negative"),
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="quote_end_after_start"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["speech", "scare"]), name="quote_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(set_by__in=["machine", "editor"]), name="quote_set_by_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["article", "start", "end"], name="quote_unique_span_per_article"
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Claim(models.Model):
+    class Verdict(models.TextChoices):
+        UNREVIEWED = "unreviewed", "unreviewed"
+        CONFIRMED = "confirmed", "confirmed"
+        DISPUTED = "disputed", "disputed"
+        FALSE = "false", "false"
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="claims")
+    text = models.TextField()
+    event_date = models.DateField(null=True, blank=True)
+    timeline_position = models.PositiveIntegerField(default=0)
+    verdict = models.CharField(max_length=12, choices=Verdict.choices, default=Verdict.UNREVIEWED)
+    editor_note = models.TextField(blank=True)
+    # Whom the articles credit for the claim: the first outlet and speaker known for it.
+    origin_source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="originated_claims"
+    )
+    origin_speaker = models.ForeignKey(
+        Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="originated_claims"
+    )
+    set_by = models.CharField(max_length=10, choices=SetBy.choices, default=SetBy.MACHINE)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["story", "event_date", "timeline_position"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="claim_text_not_empty"),
+            models.CheckConstraint(
+                condition=Q(timeline_position__gte=0), name="claim_position_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(verdict__in=["unreviewed", "confirmed", "disputed", "false"]),
+                name="claim_verdict_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(set_by__in=["machine", "editor"]), name="claim_set_by_valid"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["story", "event_date", "timeline_position"], name="claim_timeline"
+            ),
+            models.Index(fields=["story", "verdict"], name="claim_story_verdict"),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Mention(models.Model):
+    """One article carrying a claim: it repeats it or denies it, in this sentence."""
+
+    class Stance(models.TextChoices):
+        REPEATS = "repeats", "repeats"
+        DENIES = "denies", "denies"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="mentions")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
+    stance = models.CharField(max_length=10, choices=Stance.choices)
+    sentence = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    # Empty when the outlet states the claim in its own voice.
+    speaker = models.ForeignKey(
+        Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="mentions"
+    )
+    quote = models.ForeignKey(
+        Quote, null=True, blank=True, on_delete=models.SET_NULL, related_name="mentions"
+    )
+    set_by = models.CharField(max_length=10, choices=SetBy.choices, default=SetBy.MACHINE)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(stance__in=["repeats", "denies"]), name="mention_stance_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(set_by__in=["machine", "editor"]), name="mention_set_by_valid"
+            ),
+            models.CheckConstraint(condition=Q(start__gte=0), name="mention_start_not_negative"),
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="mention_end_after_start"),
+            models.UniqueConstraint(
+                fields=["claim", "article", "start", "end"], name="mention_unique_span_per_claim"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["claim", "stance"], name="mention_claim_stance"),
+            models.Index(fields=["article", "start"], name="mention_article_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.article} {self.stance} {self.claim}"
