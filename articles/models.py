@@ -55,6 +55,8 @@ class Article(models.Model):
     copy_of = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies"
     )
+    # Once an editor corrects the metadata, ingestion updates only the text.
+    metadata_edited = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -111,6 +111,8 @@ class Claim(models.Model):
         Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="originated_claims"
     )
     set_by = models.CharField(max_length=10, choices=SetBy.choices, default=SetBy.MACHINE)
+    # The content words ingestion matches new statements against, space-separated.
+    match_terms = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -176,7 +178,8 @@ class Mention(models.Model):
             models.CheckConstraint(condition=Q(start__gte=0), name="mention_start_not_negative"),
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="mention_end_after_start"),
             models.UniqueConstraint(
-                fields=["claim", "article", "start", "end"], name="mention_unique_span_per_claim"
+                fields=["claim", "article", "start", "end", "stance"],
+                name="mention_unique_span_per_claim",
             ),
         ]
         indexes = [

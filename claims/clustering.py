@@ -1,0 +1,65 @@
+"""Finds the claim a new statement states, among the story's claims, by the words they share."""
+
+import math
+from collections import Counter, defaultdict
+
+MATCH_THRESHOLD = 0.5
+MIN_SHARED_TERMS = 3
+# Only a statement's rarest terms are looked up: common words ("president") would make every
+# claim a candidate, and the cost of a lookup must not grow with the size of the story.
+LOOKUP_TERMS = 6
+MAX_TERMS_PER_CLAIM = 60
+
+
+class ClaimIndex:
+    """The terms of each claim of one story, with an inverted index for candidate lookup."""
+
+    def __init__(self):
+        self.terms_by_claim = {}
+        self.claims_by_term = defaultdict(set)
+        self.term_counts = Counter()
+
+    def __len__(self):
+        return len(self.terms_by_claim)
+
+    def add(self, claim_id, terms):
+        known = self.terms_by_claim.get(claim_id, frozenset())
+        new_terms = frozenset(terms) - known
+        if len(known) + len(new_terms) > MAX_TERMS_PER_CLAIM:
+            return
+        self.terms_by_claim[claim_id] = known | new_terms
+        for term in new_terms:
+            self.claims_by_term[term].add(claim_id)
+            self.term_counts[term] += 1
+
+    def remove(self, claim_id):
+        for term in self.terms_by_claim.pop(claim_id, ()):
+            self.claims_by_term[term].discard(claim_id)
+            self.term_counts[term] -= 1
+
+    def weight(self, term):
+        """Rare terms say more about which claim this is than common ones."""
+        return 1.0 + math.log((1 + len(self)) / (1 + self.term_counts[term]))
+
+    def best_match(self, terms, exclude=()):
+        """The claim whose terms cover the statement best, or None below the threshold."""
+        if len(terms) < MIN_SHARED_TERMS:
+            return None
+        rarest = sorted(terms, key=lambda t: (self.term_counts[t], t))[:LOOKUP_TERMS]
+        candidates = set().union(*(self.claims_by_term.get(t, set()) for t in rarest))
+        best_claim, best_score = None, MATCH_THRESHOLD
+        for claim_id in candidates - set(exclude):
+            score = self.similarity(terms, self.terms_by_claim[claim_id])
+            if score >= best_score:
+                best_claim, best_score = claim_id, score
+        return best_claim
+
+    def similarity(self, statement_terms, claim_terms):
+        shared = statement_terms & claim_terms
+        if len(shared) < MIN_SHARED_TERMS:
+            return 0.0
+        shared_weight = sum(self.weight(t) for t in shared)
+        statement_weight = sum(self.weight(t) for t in statement_terms)
+        claim_weight = sum(self.weight(t) for t in claim_terms)
+        # Mostly "how much of the statement the claim covers", tempered by the claim's breadth.
+        return shared_weight / math.sqrt(statement_weight * min(claim_weight, 2 * statement_weight))

@@ -1,0 +1,85 @@
+"""Spots an article that copies another: scraped, spun or machine-translated paragraph by paragraph."""
+
+import re
+from collections import Counter, defaultdict
+
+from .nlp import ascii_fold, name_skeleton
+
+WORD = re.compile(r"[^\W\d_]{4,}")
+# Function words long enough to pass the length filter; they say nothing about copying.
+COMMON_WORDS = frozenset(
+    """that this with from have were been their there they them than then when what which
+    would could should also about after before into over under more most some such only
+    other said says told will just very while where these those being does each because""".split()
+)
+PARAGRAPH_MATCH = 0.35
+COPY_SHARE = 0.5
+MIN_MATCHED_PARAGRAPHS = 3
+LOOKUP_TERMS = 25
+
+
+def paragraph_terms(body):
+    """The content words of each paragraph, spelled so that transliterations still match."""
+    paragraphs = []
+    for paragraph in body.split("\n\n"):
+        terms = set()
+        for word in WORD.findall(paragraph):
+            folded = ascii_fold(word)
+            if folded in COMMON_WORDS:
+                continue
+            terms.add(f"~{name_skeleton(word)}" if word[0].isupper() else folded[:6])
+        if len(terms) >= 5:
+            paragraphs.append(frozenset(terms))
+    return paragraphs
+
+
+def copy_share(paragraphs, other_paragraphs):
+    """The share of the shorter article's paragraphs that reappear in the other one."""
+    if not paragraphs or not other_paragraphs:
+        return 0.0, 0
+    matched = 0
+    for terms in paragraphs:
+        best = max(len(terms & other) / len(terms | other) for other in other_paragraphs)
+        if best >= PARAGRAPH_MATCH:
+            matched += 1
+    return matched / min(len(paragraphs), len(other_paragraphs)), matched
+
+
+class CopyIndex:
+    """The paragraphs of a story's articles, to find which stored article a new one copies."""
+
+    def __init__(self):
+        self.paragraphs_by_article = {}
+        self.articles_by_term = defaultdict(set)
+        self.term_counts = Counter()
+
+    def add(self, article_id, paragraphs):
+        self.remove(article_id)
+        self.paragraphs_by_article[article_id] = paragraphs
+        for term in set().union(*paragraphs) if paragraphs else ():
+            self.articles_by_term[term].add(article_id)
+            self.term_counts[term] += 1
+
+    def remove(self, article_id):
+        paragraphs = self.paragraphs_by_article.pop(article_id, None)
+        if not paragraphs:
+            return
+        for term in set().union(*paragraphs):
+            self.articles_by_term[term].discard(article_id)
+            self.term_counts[term] -= 1
+
+    def find_copied(self, article_id, paragraphs):
+        """The stored article that shares most of its paragraphs with these, or None."""
+        if not paragraphs:
+            return None
+        all_terms = set().union(*paragraphs)
+        rarest = sorted(all_terms, key=lambda t: (self.term_counts[t], t))[:LOOKUP_TERMS]
+        candidates = Counter(a for t in rarest for a in self.articles_by_term.get(t, ()))
+        best, best_share = None, COPY_SHARE
+        for candidate, _ in candidates.most_common(20):
+            if candidate == article_id:
+                continue
+            share, matched = copy_share(paragraphs, self.paragraphs_by_article[candidate])
+            if matched >= MIN_MATCHED_PARAGRAPHS and share >= best_share:
+                best, best_share = candidate, share
+        return best

@@ -1,0 +1,76 @@
+"""Loads the spaCy pipeline once per process and holds the word lists the extractors share."""
+
+import functools
+import re
+import unicodedata
+
+import spacy
+from django.conf import settings
+from spacy.language import Language
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc):
+    """A sentence never runs across a paragraph break, whatever the parser thinks."""
+    for token in doc[:-1]:
+        if "\n" in token.whitespace_ or token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@functools.cache
+def load_pipeline():
+    nlp = spacy.load(settings.NEWSROOM_SPACY_MODEL)
+    nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
+
+
+# Verbs that introduce what someone said; the quote or clause they govern is that person's words.
+REPORTING_VERBS = frozenset(
+    """say tell add tweet write note insist state claim report warn explain reply respond
+    announce declare confirm acknowledge argue assert caution comment complain continue
+    emphasise emphasize indicate maintain mention observe point post read remark reiterate
+    repeat reveal stress suggest urge describe characterize characterise call ask admit
+    allege predict promise vow deny dispute reject dismiss refute disagree retort""".split()
+)
+
+# Nouns naming a person by role rather than by name: "a senior official told ..."
+ROLE_NOUNS = frozenset(
+    """official officials source sources spokesman spokeswoman spokesperson spokespeople
+    aide aides diplomat diplomats adviser advisor advisers advisors officer officers insider
+    insiders person people correspondent reporter representative representatives envoy
+    minister secretary analyst analysts expert experts lawmaker lawmakers member members
+    staffer staffers employee employees witness witnesses resident residents""".split()
+)
+
+# Words that only say how much a role-named speaker is known; dropped from their canonical name.
+VAGUE_WORDS = frozenset(
+    """a an the at least one another some certain several senior top high ranking high-ranking
+    unnamed anonymous unidentified identified familiar this that these those who which
+    two three four five according to""".split()
+)
+
+# Nouns for what was said rather than who said it: "the tweet reads", "the statement said".
+UTTERANCE_NOUNS = frozenset(
+    """tweet tweets statement statements post readout transcript message letter release
+    report reports memo note""".split()
+)
+
+_VOWELS = re.compile(r"[aeiouy]+")
+_NOT_LETTERS = re.compile(r"[^a-z]+")
+
+
+def ascii_fold(text):
+    """Lower-case text without accents: "Zelenskyy" and "Zélensky" compare alike."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def name_skeleton(word):
+    """Consonant skeleton of a name: spelling variants and transliterations share it."""
+    letters = _NOT_LETTERS.sub("", ascii_fold(word))
+    if not letters:
+        return ""
+    skeleton = letters[0] + _VOWELS.sub("", letters[1:])
+    # Doubled consonants are spelling noise ("Marcourt" / "Markourt").
+    return re.sub(r"(.)\1+", r"\1", skeleton)

@@ -1,0 +1,303 @@
+"""Works out who is speaking: the subject of a reporting verb, named, by role, or by pronoun."""
+
+from dataclasses import dataclass
+
+from .nlp import REPORTING_VERBS, ROLE_NOUNS, UTTERANCE_NOUNS, VAGUE_WORDS, name_skeleton
+
+PERSON, INSTITUTION, ANONYMOUS = "person", "institution", "anonymous"
+INSTITUTION_LABELS = {"ORG", "FAC", "GPE", "NORP"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# Subjects that say nothing about who spoke.
+EMPTY_SUBJECTS = {"it", "this", "that", "there", "which", "what", "who", "i", "we", "you", "they"}
+
+
+@dataclass(frozen=True)
+class SpeakerRef:
+    """A speaker as the article names them, before matching against stored speakers."""
+
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class SpeechEvent:
+    """A reporting verb outside quotation marks and whoever it credits."""
+
+    verb: object  # the spaCy token
+    speaker: SpeakerRef | None
+    cue: str
+
+
+def token_in_spans(token, spans):
+    return any(start <= token.idx < end for start, end in spans)
+
+
+def reporting_cue(token):
+    """The cue word if `token` reports speech ("said", "according to"), else ""."""
+    if token.lemma_.lower() == "accord" or token.lower_ == "according":
+        return "according to"
+    if token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS:
+        return token.lemma_.lower()
+    return ""
+
+
+def subject_of(verb):
+    """The token that names who performs `verb`, following conjunctions and "according to"."""
+    if verb.lower_ == "according":
+        for prep in verb.children:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("that", "which"):
+            return child
+    # "she added", "took to Twitter to dismiss", "said and added": the subject sits higher.
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head)
+    for child in verb.children:
+        # "..., reported by the agency": the passive agent speaks.
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def phrase_without_vague_words(tokens):
+    words = [t.text for t in tokens if t.lower_ not in VAGUE_WORDS and not t.is_punct]
+    return " ".join(words).strip()
+
+
+class ArticleSpeakers:
+    """Who has spoken so far in one article, to resolve "she added" and "the official said"."""
+
+    def __init__(self, doc, quote_spans):
+        self.doc = doc
+        self.quote_spans = quote_spans
+        self.persons = [
+            ent
+            for ent in doc.ents
+            if ent.label_ == "PERSON"
+            and not token_in_spans(ent[0], quote_spans)
+            and not _is_a_place_to_post(ent)
+        ]
+        self.history = []  # (offset, SpeakerRef) in reading order
+        self.gender = {}
+
+    def note(self, offset, speaker):
+        if speaker:
+            self.history.append((offset, speaker))
+
+    def speaker_of(self, subject):
+        """The speaker named by the subject token of a reporting verb."""
+        if subject is None:
+            return None
+        lower = subject.lower_
+        if lower in PRONOUN_GENDER:
+            return self._resolve_pronoun(subject)
+        if lower in EMPTY_SUBJECTS:
+            return None
+        named = self._named_person(subject)
+        if named:
+            return SpeakerRef(named, PERSON)
+        institution = self._institution(subject)
+        if institution:
+            return SpeakerRef(institution, INSTITUTION)
+        if subject.lemma_.lower() in ROLE_NOUNS or lower in ROLE_NOUNS:
+            return self._anonymous(subject)
+        if subject.lemma_.lower() in UTTERANCE_NOUNS:
+            return self._author_of_utterance(subject)
+        if subject.pos_ == "PROPN":
+            return SpeakerRef(self._proper_name(subject), PERSON)
+        return None
+
+    def _named_person(self, subject):
+        """A PERSON name that is the subject itself, part of it, or set beside it."""
+        candidates = [subject, *(t for t in subject.children if t.dep_ in ("appos", "compound"))]
+        for token in candidates:
+            ent = self._entity_of(token)
+            if ent is not None and ent.label_ == "PERSON":
+                return ent.text
+            for child in token.children:
+                if child.dep_ == "appos":
+                    ent = self._entity_of(child)
+                    if ent is not None and ent.label_ == "PERSON":
+                        return ent.text
+        return ""
+
+    def _entity_of(self, token):
+        for ent in self.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent
+        return None
+
+    def _institution(self, subject):
+        ent = self._entity_of(subject)
+        if ent is not None and ent.label_ in INSTITUTION_LABELS and ent.root == subject:
+            words = [t.text for t in ent if t.lower_ != "the"]
+            return " ".join(words)
+        if subject.pos_ == "PROPN" and subject.text[:1].isupper():
+            compounds = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+            if compounds and ent is None:
+                return " ".join(t.text for t in [*compounds, subject])
+        return ""
+
+    def _proper_name(self, subject):
+        compounds = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        return " ".join(t.text for t in [*compounds, subject])
+
+    def _anonymous(self, subject):
+        """ "a senior official" names a new source; "the official" points back at one."""
+        modifiers = [
+            t
+            for t in subject.subtree
+            if t.i < subject.i and t.dep_ in ("amod", "compound", "nmod", "poss")
+        ]
+        trailing = [
+            t
+            for t in subject.subtree
+            if t.i > subject.i and t.dep_ in ("prep", "pobj", "compound", "det", "amod")
+            and t.head.i >= subject.i
+            and not any(c.dep_ in ("relcl", "acl") for c in t.ancestors if c.i > subject.i)
+        ]
+        name = phrase_without_vague_words([*modifiers, subject, *trailing])
+        definite = any(t.lower_ in ("the", "this", "that") for t in subject.lefts)
+        if definite and not phrase_without_vague_words(modifiers):
+            for _, earlier in reversed(self.history):
+                if earlier.kind == ANONYMOUS and subject.lemma_.lower() in earlier.name.lower():
+                    return earlier
+        return SpeakerRef(name or subject.text, ANONYMOUS)
+
+    def _author_of_utterance(self, subject):
+        """ "the White House statement said" is the White House; "the tweet reads" its author."""
+        for token in subject.lefts:
+            if token.dep_ in ("compound", "poss"):
+                inner = self.speaker_of(token)
+                if inner:
+                    return inner
+        for _, earlier in reversed(self.history):
+            if earlier.kind == PERSON:
+                return earlier
+        return self._latest_named(subject.idx, gender=None)
+
+    def _resolve_pronoun(self, pronoun):
+        gender = PRONOUN_GENDER[pronoun.lower_]
+        if self.history:
+            _, previous = self.history[-1]
+            if previous.kind == PERSON and self.gender.get(previous.name, gender) == gender:
+                self.gender[previous.name] = gender
+                return previous
+        speaker = self._latest_named(pronoun.idx, gender)
+        if speaker:
+            self.gender[speaker.name] = gender
+        elif self.history:
+            speaker = self.history[-1][1]
+        return speaker
+
+    def _latest_named(self, before, gender):
+        """The last person named outside quotes before `before`, whose gender does not clash."""
+        for ent in reversed(self.persons):
+            if ent.start_char >= before:
+                continue
+            name = self.full_name(ent.text)
+            if gender is None or self.gender.get(name, gender) == gender:
+                return SpeakerRef(name, PERSON)
+        return None
+
+    def full_name(self, name):
+        """ "Horne" after "Emily Horne" in the same article is Emily Horne."""
+        surname = name_skeleton(name.split()[-1])
+        for ent in self.persons:
+            words = ent.text.split()
+            if len(words) > len(name.split()) and name_skeleton(words[-1]) == surname:
+                return ent.text
+        return name
+
+
+def _is_a_place_to_post(ent):
+    """ "took to Twitter", "wrote on Telegram": the parser's PERSON is a platform here."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("to", "on", "via")
+
+
+def speech_events(doc, quote_spans, article_speakers):
+    """Every reporting verb outside quotation marks, in reading order, with its speaker."""
+    events = []
+    for token in doc:
+        cue = reporting_cue(token)
+        if not cue or token_in_spans(token, quote_spans):
+            continue
+        speaker = article_speakers.speaker_of(subject_of(token))
+        if speaker and speaker.kind == PERSON:
+            speaker = SpeakerRef(article_speakers.full_name(speaker.name), PERSON)
+        events.append(SpeechEvent(token, speaker, cue))
+        article_speakers.note(token.idx, speaker)
+    return events
+
+
+@dataclass(frozen=True)
+class QuoteAttribution:
+    speaker: SpeakerRef | None
+    cue: str
+
+
+def attribute_quotes(doc, quotes, events):
+    """The speaker and cue of each quote, in the order of `quotes`."""
+    attributions = []
+    previous = None
+    for quote in quotes:
+        event = _event_governing(doc, quote, events) or _event_introducing(doc, quote, events)
+        if event:
+            attribution = QuoteAttribution(event.speaker, event.cue)
+        elif previous and _continues(doc.text, previous[0], quote):
+            attribution = previous[1]
+        else:
+            attribution = QuoteAttribution(None, "")
+        attributions.append(attribution)
+        previous = (quote, attribution)
+    return attributions
+
+
+def _quote_sentences(doc, quote):
+    return [
+        sent
+        for sent in doc.sents
+        if sent.start_char <= quote.close_mark and sent.end_char > quote.open_mark
+    ]
+
+
+def _event_governing(doc, quote, events):
+    """The reporting verb in the quote's sentences nearest above the quote, or nearest beside it."""
+    sentences = _quote_sentences(doc, quote)
+    if not sentences:
+        return None
+    first, last = sentences[0].start, sentences[-1].end
+    nearby = [e for e in events if first <= e.verb.i < last]
+    if not nearby:
+        return None
+    inside = [t for t in doc[first:last] if quote.start <= t.idx < quote.end]
+    by_verb = {e.verb.i: e for e in nearby}
+    for token in inside:
+        for ancestor in token.ancestors:
+            if ancestor.i in by_verb and not (quote.start <= ancestor.idx < quote.end):
+                return by_verb[ancestor.i]
+    return min(
+        nearby,
+        key=lambda e: min(abs(e.verb.idx - quote.close_mark), abs(e.verb.idx - quote.open_mark)),
+    )
+
+
+def _event_introducing(doc, quote, events):
+    """ "X said:" or "X told reporters." just before a quote that stands alone."""
+    before = doc.text[: quote.open_mark].rstrip()
+    if not before.endswith(":"):
+        return None
+    candidates = [e for e in events if e.verb.idx < quote.open_mark]
+    return candidates[-1] if candidates else None
+
+
+def _continues(text, previous_quote, quote):
+    """A quote that follows the previous one with nothing but a short attribution between."""
+    between = text[previous_quote.close_mark + 1 : quote.open_mark]
+    return len(between) <= 80 and between.count("\n\n") <= 1

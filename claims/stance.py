@@ -1,0 +1,73 @@
+"""Tells a denial from a report: "denied reports that ...", "this is not true", "leaking lies"."""
+
+from dataclasses import dataclass
+
+# Verbs that deny whatever they take as object or clause.
+DENIAL_VERBS = frozenset("deny dispute refute debunk contradict disagree".split())
+# Verbs that deny only when their object is something said: "dismissed the comments".
+DENIAL_IF_SPEECH_OBJECT = frozenset("dismiss reject challenge question".split())
+SPEECH_NOUNS = frozenset(
+    """report reports reporting claim claims comment comments account accounts allegation
+    allegations characterization characterisation characterizations description assertion
+    assertions story stories rumor rumour rumors rumours suggestion remark remarks statement
+    version narrative portrayal interpretation depiction""".split()
+)
+FALSE_WORDS = frozenset(
+    """false untrue wrong inaccurate baseless unfounded misleading incorrect fake fabricated
+    bogus groundless nonsense""".split()
+)
+LIE_NOUNS = frozenset("lie lies falsehood falsehoods disinformation misinformation".split())
+
+
+@dataclass(frozen=True)
+class Denial:
+    """A sentence that denies something; `content` is the denied clause when it names one."""
+
+    cue: str
+    content: object = None  # a spaCy token whose subtree is the denied statement, or None
+
+
+def find_denial(sentence):
+    """The denial in a spaCy sentence span, or None when it denies nothing."""
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in DENIAL_VERBS:
+            return Denial(lemma, _denied_content(token))
+        if token.pos_ == "VERB" and lemma in DENIAL_IF_SPEECH_OBJECT:
+            speech_object = _speech_object(token)
+            if speech_object is not None:
+                return Denial(lemma, _denied_content(token))
+        if lemma == "take" and any(c.lower_ == "issue" for c in token.children):
+            return Denial("took issue", None)
+        if token.lower_ in FALSE_WORDS and token.dep_ in ("acomp", "attr", "ROOT", "amod", "conj"):
+            if token.dep_ == "amod" and token.head.lemma_.lower() not in SPEECH_NOUNS:
+                continue
+            return Denial(token.lower_, None)
+        if token.lower_ == "true" and any(c.dep_ == "neg" for c in token.head.children):
+            return Denial("not true", None)
+        if lemma in LIE_NOUNS and token.pos_ == "NOUN":
+            return Denial(token.lower_, None)
+    return None
+
+
+def _speech_object(verb):
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in SPEECH_NOUNS:
+            return child
+    return None
+
+
+def _denied_content(verb):
+    """The clause the denial names: "denied that P", "denied reports that P",
+    "disputed a claim by X, who tweeted that P"."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return child
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "prep"):
+            continue
+        for token in child.subtree:
+            if token.dep_ in ("acl", "ccomp") and token.pos_ in ("VERB", "AUX"):
+                if token.head.lemma_.lower() in SPEECH_NOUNS or token.dep_ == "ccomp":
+                    return token
+    return None

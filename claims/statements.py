@@ -1,0 +1,255 @@
+"""Finds the checkable statements of one article: who is reported to have said or done what."""
+
+from dataclasses import dataclass, field
+
+from .dates import resolve_event_date
+from .nlp import REPORTING_VERBS, ascii_fold, name_skeleton
+from .quotes import find_quotes
+from .speakers import (
+    ArticleSpeakers,
+    QuoteAttribution,
+    SpeakerRef,
+    attribute_quotes,
+    speech_events,
+    subject_of,
+    token_in_spans,
+)
+from .stance import DENIAL_IF_SPEECH_OBJECT, DENIAL_VERBS, FALSE_WORDS, LIE_NOUNS, find_denial
+
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
+# Words that carry no content of their own, or only say that something was said or denied.
+NOT_CONTENT = (
+    REPORTING_VERBS
+    | DENIAL_VERBS
+    | DENIAL_IF_SPEECH_OBJECT
+    | FALSE_WORDS
+    | LIE_NOUNS
+    | frozenset(
+        """be have do get make go also not n't just even still very really then now only so
+        well more most much many other such own same there here when where however""".split()
+    )
+)
+CONTENT_CHILD_DEPS = ("ccomp", "xcomp", "parataxis", "advcl", "dobj", "attr")
+MIN_TERMS = 3
+CREDIT_NOUNS = frozenset("correspondent reporter report reporting journalist editor".split())
+
+
+@dataclass
+class Statement:
+    """One sentence's statement: what it says, who says it, and whether it denies."""
+
+    start: int
+    end: int
+    sentence: str
+    content: str
+    terms: frozenset
+    stance: str
+    speaker: SpeakerRef | None
+    quote_index: int | None = None
+    credited_source: str = ""
+    event_date: object = None
+    # A denial that names nothing ("this is not true") answers another statement of the article.
+    answers: int | None = None
+    needs_target: bool = False
+
+
+@dataclass
+class ArticleAnalysis:
+    quotes: list = field(default_factory=list)  # (QuoteSpan, QuoteAttribution)
+    statements: list = field(default_factory=list)
+
+
+def term_of(token):
+    """The key a content word is compared by across articles, or "" for non-content words."""
+    if token.pos_ not in CONTENT_POS or token.is_stop or token.is_punct or len(token.text) < 2:
+        return ""
+    lemma = ascii_fold(token.lemma_)
+    if lemma in NOT_CONTENT or ascii_fold(token.text) in NOT_CONTENT:
+        return ""
+    if token.pos_ == "PROPN" or (token.ent_type_ in ("PERSON", "GPE", "ORG") and token.is_title):
+        skeleton = name_skeleton(token.text)
+        return f"~{skeleton}" if len(skeleton) >= 2 else ""
+    return lemma
+
+
+def content_terms(tokens):
+    return frozenset(term for term in (term_of(t) for t in tokens) if term)
+
+
+def readable(text):
+    """Statement text for people: no dangling marks, "that", or trailing commas."""
+    text = text.strip().strip("\"“”‘’'«»„ ,;:")
+    if text.lower().startswith("that "):
+        text = text[5:]
+    text = text.strip().strip("\"“”‘’'«»„ ,;:")
+    return text[:1].upper() + text[1:] if text else ""
+
+
+def analyse_article(doc, reference_date=None):
+    """Quotes with their speakers, and the statements of an article's parsed body."""
+    quotes = find_quotes(doc.text)
+    spans = [(q.start, q.end) for q in quotes]
+    article_speakers = ArticleSpeakers(doc, spans)
+    events = speech_events(doc, spans, article_speakers)
+    attributions = attribute_quotes(doc, quotes, events)
+    analysis = ArticleAnalysis(quotes=list(zip(quotes, attributions, strict=True)))
+    for sentence in doc.sents:
+        statement = _statement_of(sentence, quotes, attributions, events, reference_date)
+        if statement:
+            analysis.statements.append(statement)
+    _link_answers(analysis.statements, doc.text)
+    return analysis
+
+
+def _statement_of(sentence, quotes, attributions, events, reference_date):
+    text = sentence.text.strip()
+    if len(text) < 15:
+        return None
+    quote_index = _speech_quote_in(sentence, quotes)
+    event = _outermost_event(sentence, events)
+    denial = find_denial(sentence)
+    if event:
+        speaker = event.speaker
+    elif quote_index is not None:
+        speaker = attributions[quote_index].speaker
+    else:
+        speaker = None
+    if denial:
+        content_tokens = list(denial.content.subtree) if denial.content is not None else []
+    elif event:
+        content_tokens = _content_of(event.verb, sentence)
+    elif quote_index is not None:
+        content_tokens = [t for t in sentence if not t.is_punct]
+    elif _names_an_actor(sentence):
+        content_tokens = list(sentence)
+    else:
+        return None
+    terms = content_terms(content_tokens)
+    if not denial and len(terms) < MIN_TERMS:
+        return None
+    if denial and denial.content is not None and len(terms) < MIN_TERMS:
+        terms = frozenset()
+    content = _text_of(content_tokens, sentence.doc) if content_tokens else text
+    start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
+    return Statement(
+        start=start,
+        end=start + len(text),
+        sentence=text,
+        content=readable(content) or readable(text),
+        terms=terms,
+        stance="denies" if denial else "repeats",
+        speaker=speaker,
+        quote_index=quote_index,
+        credited_source=_credited_source(sentence),
+        event_date=resolve_event_date(text, reference_date),
+        needs_target=bool(denial) and not terms,
+    )
+
+
+def _speech_quote_in(sentence, quotes):
+    for index, quote in enumerate(quotes):
+        if quote.kind == "speech" and quote.start < sentence.end_char and quote.end > sentence.start_char:
+            return index
+    return None
+
+
+def _outermost_event(sentence, events):
+    inside = [e for e in events if sentence.start <= e.verb.i < sentence.end]
+    if not inside:
+        return None
+    return min(inside, key=lambda e: sum(1 for _ in e.verb.ancestors))
+
+
+def _content_of(verb, sentence):
+    """What the reporting verb reports: its clause, or the sentence without the attribution."""
+    if verb.lower_ == "according":
+        attribution = set(t.i for t in verb.subtree)
+        return [t for t in sentence if t.i not in attribution]
+    clauses = [c for c in verb.children if c.dep_ in CONTENT_CHILD_DEPS and c.pos_ in ("VERB", "AUX")]
+    if clauses:
+        return [t for clause in clauses for t in clause.subtree]
+    subject = subject_of(verb)
+    attribution = {verb.i} | ({t.i for t in subject.subtree} if subject is not None else set())
+    return [t for t in sentence if t.i not in attribution]
+
+
+def _text_of(tokens, doc):
+    first = min(t.i for t in tokens)
+    last = max(t.i for t in tokens)
+    return doc[first : last + 1].text
+
+
+def _names_an_actor(sentence):
+    """An outlet's own-voice statement worth tracking has a named actor as its subject."""
+    root = sentence.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return False
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (subject.ent_type_ != "" or subject.pos_ == "PROPN")
+
+
+def _credited_source(sentence):
+    """The outlet the sentence credits: "according to X", "told X", "X reported", "X's reporter"."""
+    for ent in sentence.ents:
+        if ent.label_ != "ORG":
+            continue
+        root = ent.root
+        head = root.head
+        credited = (
+            (root.dep_ == "pobj" and head.lower_ in ("to", "by") and head.head.lower_ in ("according", "reported"))
+            or (root.dep_ in ("dobj", "dative") and head.lemma_.lower() == "tell")
+            or (root.dep_ == "nsubj" and head.lemma_.lower() in ("report", "say", "write", "tweet"))
+            or (root.dep_ in ("poss", "compound") and head.lemma_.lower() in CREDIT_NOUNS)
+            or (root.dep_ == "pobj" and head.head.lemma_.lower() == "cite")
+        )
+        if credited:
+            return " ".join(t.text for t in ent if t.lower_ != "the")
+    return ""
+
+
+def _link_answers(statements, text):
+    """Point each denial that names nothing at the report it most likely answers."""
+    for index, denial in enumerate(statements):
+        if not denial.needs_target:
+            continue
+        context = _denial_context_terms(denial, statements)
+        best, best_score = None, 0.0
+        for other_index, other in enumerate(statements):
+            in_same_quote = denial.quote_index is not None and other.quote_index == denial.quote_index
+            if other.stance != "repeats" or not other.terms or in_same_quote:
+                continue
+            score = len(context & other.terms) + _source_bonus(denial.sentence, other)
+            if _same_speaker(other, denial):
+                score -= 2.0
+            distance = abs(other_index - index)
+            score += (1.0 if other_index < index else 0.0) - 0.1 * distance
+            if score > best_score:
+                best, best_score = other_index, score
+        denial.answers = best
+
+
+def _denial_context_terms(denial, statements):
+    """The terms around a bare denial: its quote's other sentences say what it rejects."""
+    terms = set()
+    for other in statements:
+        same_quote = denial.quote_index is not None and other.quote_index == denial.quote_index
+        if same_quote or other is denial:
+            terms |= other.terms
+    return frozenset(terms)
+
+
+def _same_speaker(a, b):
+    return a.speaker is not None and b.speaker is not None and a.speaker.name == b.speaker.name
+
+
+def _source_bonus(denial_sentence, statement):
+    """A denial that names the source ("the official's account") answers that source's report."""
+    lowered = ascii_fold(denial_sentence)
+    bonus = 0.0
+    if statement.speaker:
+        last_word = ascii_fold(statement.speaker.name.split()[-1])
+        if last_word and last_word in lowered:
+            bonus += 3.0
+    if statement.credited_source and ascii_fold(statement.credited_source) in lowered:
+        bonus += 2.0
+    return bonus
