@@ -3,7 +3,7 @@
 import math
 from collections import Counter, defaultdict
 
-MATCH_THRESHOLD = 0.5
+MATCH_THRESHOLD = 0.4
 MIN_SHARED_TERMS = 3
 # Only a statement's rarest terms are looked up: common words ("president") would make every
 # claim a candidate, and the cost of a lookup must not grow with the size of the story.
@@ -45,7 +45,8 @@ class ClaimIndex:
         """The claim whose terms cover the statement best, or None below the threshold."""
         if len(terms) < MIN_SHARED_TERMS:
             return None
-        rarest = sorted(terms, key=lambda t: (self.term_counts[t], t))[:LOOKUP_TERMS]
+        known_terms = [t for t in terms if self.term_counts[t] > 0]
+        rarest = sorted(known_terms, key=lambda t: (self.term_counts[t], t))[:LOOKUP_TERMS]
         candidates = set().union(*(self.claims_by_term.get(t, set()) for t in rarest))
         best_claim, best_score = None, MATCH_THRESHOLD
         for claim_id in candidates - set(exclude):

@@ -72,8 +72,8 @@ class CopyIndex:
         """The stored article that shares most of its paragraphs with these, or None."""
         if not paragraphs:
             return None
-        all_terms = set().union(*paragraphs)
-        rarest = sorted(all_terms, key=lambda t: (self.term_counts[t], t))[:LOOKUP_TERMS]
+        known_terms = [t for t in set().union(*paragraphs) if self.term_counts[t] > 0]
+        rarest = sorted(known_terms, key=lambda t: (self.term_counts[t], t))[:LOOKUP_TERMS]
         candidates = Counter(a for t in rarest for a in self.articles_by_term.get(t, ()))
         best, best_share = None, COPY_SHARE
         for candidate, _ in candidates.most_common(20):

@@ -1,8 +1,16 @@
 """Works out who is speaking: the subject of a reporting verb, named, by role, or by pronoun."""
 
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
-from .nlp import REPORTING_VERBS, ROLE_NOUNS, UTTERANCE_NOUNS, VAGUE_WORDS, name_skeleton
+from .nlp import (
+    REPORTING_VERBS,
+    ROLE_NOUNS,
+    UTTERANCE_NOUNS,
+    VAGUE_WORDS,
+    ascii_fold,
+    name_skeleton,
+)
 
 PERSON, INSTITUTION, ANONYMOUS = "person", "institution", "anonymous"
 INSTITUTION_LABELS = {"ORG", "FAC", "GPE", "NORP"}
@@ -75,12 +83,18 @@ class ArticleSpeakers:
     def __init__(self, doc, quote_spans):
         self.doc = doc
         self.quote_spans = quote_spans
-        self.persons = [
+        named = [
             ent
             for ent in doc.ents
             if ent.label_ == "PERSON"
             and not token_in_spans(ent[0], quote_spans)
             and not _is_a_place_to_post(ent)
+        ]
+        # A lone capitalised word tagged PERSON is often a place or a platform; a surname
+        # counts once the article has given the full name.
+        surnames = {name_skeleton(ent[-1].text) for ent in named if len(ent) > 1}
+        self.persons = [
+            ent for ent in named if len(ent) > 1 or name_skeleton(ent.text) in surnames
         ]
         self.history = []  # (offset, SpeakerRef) in reading order
         self.gender = {}
@@ -101,6 +115,11 @@ class ArticleSpeakers:
         named = self._named_person(subject)
         if named:
             return SpeakerRef(named, PERSON)
+        if subject.pos_ == "PROPN" and any(
+            c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in subject.children
+        ):
+            # "Jane Roe, a spokeswoman for ..." is a person whatever the tagger thought.
+            return SpeakerRef(self._proper_name(subject), PERSON)
         institution = self._institution(subject)
         if institution:
             return SpeakerRef(institution, INSTITUTION)
@@ -301,3 +320,48 @@ def _continues(text, previous_quote, quote):
     """A quote that follows the previous one with nothing but a short attribution between."""
     between = text[previous_quote.close_mark + 1 : quote.open_mark]
     return len(between) <= 80 and between.count("\n\n") <= 1
+
+
+PREPOSITIONS = {"for", "of", "on", "in", "at", "from", "with", "to", "side"}
+
+
+def _similar(a, b):
+    a, b = ascii_fold(a), ascii_fold(b)
+    return a == b or name_skeleton(a) == name_skeleton(b) or SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def same_speaker_name(name, known_name, kind):
+    """Whether two names of the same kind are spellings of one speaker.
+
+    People match on a similar surname and a compatible first name ("Horn" / "Emily Horne",
+    "Alexei Zaitsev" / "Alexey Zaytsev"); role-named sources on the same role and nested
+    descriptions ("Ukrainian official" / "Ukrainian government official").
+    """
+    words, known_words = name.split(), known_name.split()
+    if not words or not known_words:
+        return False
+    if kind == PERSON:
+        if not _similar(words[-1], known_words[-1]):
+            return False
+        if len(words) == 1 or len(known_words) == 1:
+            return True
+        first, known_first = ascii_fold(words[0]), ascii_fold(known_words[0])
+        return (
+            first.startswith(known_first) or known_first.startswith(first) or _similar(first, known_first)
+        )
+    if kind == ANONYMOUS:
+        role, known_role = _role_and_details(words), _role_and_details(known_words)
+        if role[0] != known_role[0]:
+            return False
+        if not role[1] or not known_role[1]:
+            # A bare "official" could be any official: only another bare one is the same.
+            return role[1] == known_role[1]
+        return role[1] <= known_role[1] or known_role[1] <= role[1]
+    return False
+
+
+def _role_and_details(words):
+    folded = [ascii_fold(w) for w in words]
+    role = next((w for w in folded if w in ROLE_NOUNS), folded[-1])
+    details = frozenset(w for w in folded if w != role and w not in PREPOSITIONS)
+    return role.rstrip("s"), details

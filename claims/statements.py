@@ -17,12 +17,11 @@ from .speakers import (
 from .stance import DENIAL_IF_SPEECH_OBJECT, DENIAL_VERBS, FALSE_WORDS, LIE_NOUNS, find_denial
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
-# Words that carry no content of their own, or only say that something was said or denied.
+# Words that carry no content of their own, or only say that something is false.
+# Verbs that only say that something was said or denied.
+SPEECH_ACT_VERBS = REPORTING_VERBS | DENIAL_VERBS | DENIAL_IF_SPEECH_OBJECT
 NOT_CONTENT = (
-    REPORTING_VERBS
-    | DENIAL_VERBS
-    | DENIAL_IF_SPEECH_OBJECT
-    | FALSE_WORDS
+    FALSE_WORDS
     | LIE_NOUNS
     | frozenset(
         """be have do get make go also not n't just even still very really then now only so
@@ -65,6 +64,8 @@ def term_of(token):
         return ""
     lemma = ascii_fold(token.lemma_)
     if lemma in NOT_CONTENT or ascii_fold(token.text) in NOT_CONTENT:
+        return ""
+    if token.pos_ == "VERB" and lemma in SPEECH_ACT_VERBS:
         return ""
     if token.pos_ == "PROPN" or (token.ent_type_ in ("PERSON", "GPE", "ORG") and token.is_title):
         skeleton = name_skeleton(token.text)
@@ -213,27 +214,33 @@ def _link_answers(statements, text):
         if not denial.needs_target:
             continue
         context = _denial_context_terms(denial, statements)
+        context_text = " ".join(
+            s.sentence for s in statements if s is denial or _in_same_quote(s, denial)
+        )
         best, best_score = None, 0.0
         for other_index, other in enumerate(statements):
-            in_same_quote = denial.quote_index is not None and other.quote_index == denial.quote_index
-            if other.stance != "repeats" or not other.terms or in_same_quote:
+            if other.stance != "repeats" or not other.terms or _in_same_quote(other, denial):
                 continue
-            score = len(context & other.terms) + _source_bonus(denial.sentence, other)
+            score = len(context & other.terms) + _source_bonus(context_text, other)
             if _same_speaker(other, denial):
                 score -= 2.0
+            # A denial answers what came before it; only a lede denial answers what follows.
             distance = abs(other_index - index)
-            score += (1.0 if other_index < index else 0.0) - 0.1 * distance
+            score += (2.0 if other_index < index else 0.0) - 0.1 * distance
             if score > best_score:
                 best, best_score = other_index, score
         denial.answers = best
+
+
+def _in_same_quote(a, b):
+    return a.quote_index is not None and a.quote_index == b.quote_index
 
 
 def _denial_context_terms(denial, statements):
     """The terms around a bare denial: its quote's other sentences say what it rejects."""
     terms = set()
     for other in statements:
-        same_quote = denial.quote_index is not None and other.quote_index == denial.quote_index
-        if same_quote or other is denial:
+        if other is denial or _in_same_quote(other, denial):
             terms |= other.terms
     return frozenset(terms)
 

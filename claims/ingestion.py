@@ -1,0 +1,466 @@
+"""Runs the whole pipeline: article files in; articles, quotes, speakers, claims, mentions stored."""
+
+import time
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
+from django.utils.text import slugify
+
+from articles.models import Article, Source, Story
+from articles.reading import ArticleText, UnreadableFile, read_article_file
+
+from .clustering import ClaimIndex
+from .copies import CopyIndex, paragraph_terms
+from .models import Claim, Mention, Quote, SetBy, Speaker, SpeakerAlias
+from .nlp import ascii_fold, load_pipeline
+from .speakers import ANONYMOUS, PERSON, same_speaker_name
+from .statements import analyse_article
+
+MANIFEST = "story.toml"
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+
+
+class IngestError(Exception):
+    """A problem with the whole run (no story, no files), not with one file."""
+
+
+@dataclass
+class IngestReport:
+    files_read: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: list = field(default_factory=list)  # (file name, reason)
+    quotes: int = 0
+    claims: int = 0
+    mentions: int = 0
+    seconds: float = 0.0
+
+    def summary(self):
+        return (
+            f"{self.files_read} files read: {self.new} new, {self.updated} updated, "
+            f"{self.unchanged} unchanged, {len(self.failed)} failed; "
+            f"{self.quotes} quotes, {self.claims} new claims, {self.mentions} mentions; "
+            f"{self.seconds:.1f} s"
+        )
+
+
+@dataclass
+class PendingFile:
+    path: Path
+    story: Story
+    existing: Article | None
+
+
+def story_files(paths, story_slug=None):
+    """Each text file under `paths` with the story it belongs to."""
+    explicit_story = _story_from_slug(story_slug) if story_slug else None
+    found = []
+    for raw_path in paths:
+        path = Path(raw_path)
+        if path.is_dir():
+            story = explicit_story or _story_from_manifest(path)
+            files = sorted(
+                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+            )
+            found.extend((file_path, story) for file_path in files if file_path.name != MANIFEST)
+        else:
+            story = explicit_story or (
+                _story_from_manifest(path.parent) if (path.parent / MANIFEST).exists() else None
+            )
+            if story is None:
+                raise IngestError(f"{path}: no story given; pass --story SLUG")
+            found.append((path, story))
+    return found
+
+
+def _story_from_slug(slug):
+    story, _ = Story.objects.get_or_create(
+        slug=slugify(slug), defaults={"title": slug.replace("-", " ").capitalize()}
+    )
+    return story
+
+
+def _story_from_manifest(folder):
+    manifest_path = folder / MANIFEST
+    if not manifest_path.exists():
+        raise IngestError(f"{folder}: no {MANIFEST} manifest here; pass --story SLUG")
+    try:
+        manifest = tomllib.loads(manifest_path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise IngestError(f"{manifest_path}: not a valid manifest ({error})") from error
+    slug = slugify(manifest.get("slug") or folder.name)
+    story, created = Story.objects.get_or_create(
+        slug=slug,
+        defaults={
+            "title": manifest.get("title") or folder.name,
+            "description": manifest.get("description", ""),
+        },
+    )
+    return story
+
+
+def ingest(paths, story_slug=None, workers=1, dry_run=False, progress=None):
+    """Ingest every file under `paths`; one transaction per file, failures reported, not raised."""
+    started = time.monotonic()
+    report = IngestReport()
+    pending = []
+    for path, story in story_files(paths, story_slug):
+        report.files_read += 1
+        try:
+            text = read_article_file(path, settings.NEWSROOM_MAX_FILE_BYTES)
+        except UnreadableFile as error:
+            report.failed.append((path.name, str(error)))
+            continue
+        if Article.objects.filter(story=story, content_hash=text.content_hash).exists():
+            report.unchanged += 1
+            continue
+        existing = Article.objects.filter(story=story, file_name=text.file_name).first()
+        pending.append(PendingFile(path, story, existing))
+
+    if pending:
+        stores = {}
+        nlp = load_pipeline()
+        texts = _read_again(pending, report)
+        docs = nlp.pipe(
+            ((text.body, (item, text)) for item, text in texts),
+            as_tuples=True,
+            n_process=max(1, workers),
+            batch_size=16,
+        )
+        for doc, (item, text) in docs:
+            store = stores.get(item.story.pk) or stores.setdefault(item.story.pk, StoryStore(item.story))
+            try:
+                with transaction.atomic():
+                    outcome = store.save_article(item, text, doc)
+                    if dry_run:
+                        transaction.set_rollback(True)
+            except (IntegrityError, ValueError) as error:
+                report.failed.append((item.path.name, f"could not be stored: {error}"))
+                continue
+            setattr(report, outcome, getattr(report, outcome) + 1)
+            if progress:
+                progress(item.path.name)
+        for store in stores.values():
+            if not dry_run:
+                with transaction.atomic():
+                    store.finish()
+            report.quotes += store.quotes_made
+            report.claims += store.claims_made
+            report.mentions += store.mentions_made
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _read_again(pending, report):
+    """Read each pending file a second time, lazily, so only one text is held at once."""
+    for item in pending:
+        try:
+            yield item, read_article_file(item.path, settings.NEWSROOM_MAX_FILE_BYTES)
+        except UnreadableFile as error:
+            report.failed.append((item.path.name, str(error)))
+
+
+def ingest_text(story, file_name, raw_text):
+    """Ingest one pasted or uploaded text into `story`, as the admin does."""
+    from articles.reading import parse_article_text
+
+    text = parse_article_text(raw_text, file_name)
+    if Article.objects.filter(story=story, content_hash=text.content_hash).exists():
+        return "unchanged"
+    existing = Article.objects.filter(story=story, file_name=text.file_name).first()
+    doc = load_pipeline()(text.body)
+    store = StoryStore(story)
+    with transaction.atomic():
+        outcome = store.save_article(PendingFile(Path(file_name), story, existing), text, doc)
+        store.finish()
+    return outcome
+
+
+class StoryStore:
+    """Writes one story's articles and what the machine found in them, keeping editors' work."""
+
+    def __init__(self, story):
+        self.story = story
+        self.claim_index = ClaimIndex()
+        for claim_id, terms in Claim.objects.filter(story=story).values_list("pk", "match_terms"):
+            self.claim_index.add(claim_id, terms.split())
+        self.copy_index = CopyIndex()
+        for article_id, body in Article.objects.filter(story=story).values_list("pk", "body"):
+            self.copy_index.add(article_id, paragraph_terms(body))
+        self.speakers = SpeakerDirectory()
+        self.reference_date = (
+            Article.objects.filter(story=story, published__isnull=False)
+            .order_by("published")
+            .values_list("published", flat=True)
+            .first()
+        )
+        self.quotes_made = self.claims_made = self.mentions_made = 0
+
+    def save_article(self, item, text: ArticleText, doc):
+        _lock_story(self.story)
+        article, outcome = self._save_article_row(item, text)
+        analysis = analyse_article(doc, article.published or self.reference_date)
+        self._forget_machine_rows(article)
+        quote_rows = self._save_quotes(article, analysis)
+        self._save_mentions(article, analysis, quote_rows)
+        self._mark_copy(article)
+        return outcome
+
+    def _save_article_row(self, item, text):
+        article = item.existing or Article(story=self.story, file_name=text.file_name)
+        outcome = "updated" if item.existing else "new"
+        if article.pk and article.body != text.body:
+            _relocate_editor_rows(article, text.body)
+        article.body = text.body
+        article.raw_text = text.raw_text
+        article.content_hash = text.content_hash
+        if not article.metadata_edited:
+            article.title = text.title[:500]
+            article.author = text.author[:200]
+            article.published = text.published
+            article.url = text.url[:2000]
+            article.source = _source_for(text)
+        article.save()
+        if article.published and (
+            self.reference_date is None or article.published < self.reference_date
+        ):
+            self.reference_date = article.published
+        return article, outcome
+
+    def _forget_machine_rows(self, article):
+        touched = set(
+            Mention.objects.filter(article=article, set_by=SetBy.MACHINE).values_list(
+                "claim_id", flat=True
+            )
+        )
+        Mention.objects.filter(article=article, set_by=SetBy.MACHINE).delete()
+        Quote.objects.filter(article=article, set_by=SetBy.MACHINE).delete()
+        orphans = Claim.objects.filter(
+            pk__in=touched,
+            set_by=SetBy.MACHINE,
+            verdict=Claim.Verdict.UNREVIEWED,
+            editor_note="",
+            mentions__isnull=True,
+        )
+        for claim_id in orphans.values_list("pk", flat=True):
+            self.claim_index.remove(claim_id)
+        orphans.delete()
+
+    def _save_quotes(self, article, analysis):
+        taken = set(Quote.objects.filter(article=article).values_list("start", "end"))
+        rows = []
+        for span, attribution in analysis.quotes:
+            if (span.start, span.end) in taken:
+                rows.append(None)
+                continue
+            taken.add((span.start, span.end))
+            rows.append(
+                Quote(
+                    article=article,
+                    speaker=self.speakers.find_or_create(attribution.speaker),
+                    text=span.text,
+                    start=span.start,
+                    end=span.end,
+                    cue=attribution.cue[:50],
+                    kind=span.kind,
+                )
+            )
+        Quote.objects.bulk_create([row for row in rows if row is not None])
+        self.quotes_made += sum(1 for row in rows if row is not None)
+        return rows
+
+    def _save_mentions(self, article, analysis, quote_rows):
+        claim_of_statement = {}
+        mentions = {}
+        for index, statement in enumerate(analysis.statements):
+            if statement.needs_target:
+                continue
+            claim_of_statement[index] = self._claim_for(statement)
+        for index, statement in enumerate(analysis.statements):
+            if statement.needs_target:
+                if statement.answers is None or statement.answers not in claim_of_statement:
+                    continue
+                claim = claim_of_statement[statement.answers]
+            else:
+                claim = claim_of_statement[index]
+            key = (claim.pk, statement.start, statement.end, statement.stance)
+            if key in mentions:
+                continue
+            quote = quote_rows[statement.quote_index] if statement.quote_index is not None else None
+            mentions[key] = Mention(
+                claim=claim,
+                article=article,
+                stance=statement.stance,
+                sentence=statement.sentence,
+                start=statement.start,
+                end=statement.end,
+                speaker=self.speakers.find_or_create(statement.speaker),
+                quote=quote if quote is not None and quote.pk else None,
+            )
+        editor_spans = set(
+            Mention.objects.filter(article=article).values_list("claim_id", "start", "end", "stance")
+        )
+        new_mentions = [m for key, m in mentions.items() if key not in editor_spans]
+        Mention.objects.bulk_create(new_mentions)
+        self.mentions_made += len(new_mentions)
+
+    def _claim_for(self, statement):
+        """The story's claim this statement states, made new when no claim matches."""
+        claim_id = self.claim_index.best_match(statement.terms)
+        if claim_id is not None:
+            claim = Claim.objects.get(pk=claim_id)
+            self._complete_claim(claim, statement)
+        else:
+            claim = Claim.objects.create(
+                story=self.story,
+                text=statement.content[:2000] or statement.sentence[:2000],
+                event_date=statement.event_date,
+                match_terms=" ".join(sorted(statement.terms)),
+            )
+            self._complete_claim(claim, statement)
+            self.claims_made += 1
+        self.claim_index.add(claim.pk, statement.terms)
+        return claim
+
+    def _complete_claim(self, claim, statement):
+        """Fill in what the machine did not know yet; never touch what an editor set."""
+        if claim.set_by == SetBy.EDITOR:
+            return
+        changed = []
+        if claim.event_date is None and statement.event_date:
+            claim.event_date = statement.event_date
+            changed.append("event_date")
+        if statement.stance == "repeats":
+            if claim.origin_source_id is None and statement.credited_source:
+                claim.origin_source = _source_named(statement.credited_source)
+                changed.append("origin_source")
+            if claim.origin_speaker_id is None and statement.speaker:
+                claim.origin_speaker = self.speakers.find_or_create(statement.speaker)
+                changed.append("origin_speaker")
+        terms = " ".join(sorted(self.claim_index.terms_by_claim.get(claim.pk, statement.terms)))
+        if terms != claim.match_terms:
+            claim.match_terms = terms
+            changed.append("match_terms")
+        if changed:
+            claim.save(update_fields=[*changed, "updated_at"])
+
+    def _mark_copy(self, article):
+        paragraphs = paragraph_terms(article.body)
+        copied = self.copy_index.find_copied(article.pk, paragraphs)
+        self.copy_index.add(article.pk, paragraphs)
+        if copied is None:
+            return
+        original = Article.objects.get(pk=copied)
+        copy = article
+        if original.published and article.published and original.published > article.published:
+            original, copy = article, original
+        if not copy.metadata_edited and copy.copy_of_id != original.pk and original.copy_of_id != copy.pk:
+            copy.copy_of = original
+            copy.save(update_fields=["copy_of", "updated_at"])
+
+    def finish(self):
+        """Put the story's machine claims in timeline order: by event date, then first report."""
+        _lock_story(self.story)
+        claims = list(
+            Claim.objects.filter(story=self.story).prefetch_related("mentions__article")
+        )
+
+        def first_seen(claim):
+            mentions = list(claim.mentions.all())
+            if not mentions:
+                return (claim.event_date or self.reference_date or _FAR_FUTURE, _FAR_FUTURE, 0, 0)
+            earliest = min(
+                mentions,
+                key=lambda m: (m.article.published or _FAR_FUTURE, m.article.file_name, m.start),
+            )
+            return (
+                claim.event_date or _FAR_FUTURE,
+                earliest.article.published or _FAR_FUTURE,
+                earliest.article.file_name,
+                earliest.start,
+            )
+
+        for position, claim in enumerate(sorted(claims, key=first_seen)):
+            if claim.set_by == SetBy.MACHINE and claim.timeline_position != position:
+                claim.timeline_position = position
+                claim.save(update_fields=["timeline_position"])
+
+
+_FAR_FUTURE = __import__("datetime").date.max
+
+
+def _lock_story(story):
+    """Serialise writers of one story across processes, so two ingests make no duplicates."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [story.pk])
+
+
+def _source_for(text):
+    if text.outlet:
+        return _source_named(text.outlet, text.outlet_domain)
+    if text.outlet_domain:
+        return _source_named(text.outlet_domain, text.outlet_domain)
+    return None
+
+
+def _source_named(name, domain=""):
+    source, created = Source.objects.get_or_create(name=name[:200], defaults={"domain": domain})
+    if not created and domain and not source.domain:
+        source.domain = domain
+        source.save(update_fields=["domain"])
+    return source
+
+
+def _relocate_editor_rows(article, new_body):
+    """Move an editor's quotes and mentions to where their words are in the changed text."""
+    for row in [
+        *Mention.objects.filter(article=article, set_by=SetBy.EDITOR),
+        *Quote.objects.filter(article=article, set_by=SetBy.EDITOR),
+    ]:
+        words = row.sentence if isinstance(row, Mention) else row.text
+        found = new_body.find(words)
+        if found >= 0:
+            row.start, row.end = found, found + len(words)
+            row.save(update_fields=["start", "end"])
+
+
+class SpeakerDirectory:
+    """Stored speakers by every name they go by, to give one person one row."""
+
+    def __init__(self):
+        self.by_name = {}
+        self.people = []
+        self.anonymous = []
+        for speaker in Speaker.objects.prefetch_related("aliases"):
+            self._remember(speaker, speaker.name)
+            for alias in speaker.aliases.all():
+                self._remember(speaker, alias.name)
+
+    def _remember(self, speaker, name):
+        self.by_name[ascii_fold(name)] = speaker
+        if speaker.kind == PERSON:
+            self.people.append((name, speaker))
+        elif speaker.kind == ANONYMOUS:
+            self.anonymous.append((name, speaker))
+
+    def find_or_create(self, ref):
+        if ref is None or not ref.name.strip():
+            return None
+        name = ref.name.strip()[:200]
+        known = self.by_name.get(ascii_fold(name))
+        if known:
+            return known
+        pool = self.people if ref.kind == PERSON else self.anonymous if ref.kind == ANONYMOUS else []
+        match = next((s for known_name, s in pool if same_speaker_name(name, known_name, ref.kind)), None)
+        if match:
+            SpeakerAlias.objects.get_or_create(name=name, defaults={"speaker": match})
+            self._remember(match, name)
+            return match
+        speaker, _ = Speaker.objects.get_or_create(name=name, defaults={"kind": ref.kind})
+        self._remember(speaker, name)
+        return speaker
