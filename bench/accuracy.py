@@ -62,6 +62,29 @@ def normalise_quote(text):
     return " ".join(folded.split()).strip(QUOTE_EDGE_CHARACTERS)
 
 
+def whitespace_folded(text):
+    """The text with each whitespace run made one space, and where each character came from."""
+    folded, origins = [], []
+    for index, character in enumerate(text.translate(TYPOGRAPHIC_QUOTE_FOLD)):
+        if character.isspace():
+            if folded and folded[-1] == " ":
+                continue
+            character = " "
+        folded.append(character)
+        origins.append(index)
+    return "".join(folded), origins
+
+
+def locate_sentence(sentence, body):
+    """The (start, end) of the gold sentence in the article body, or None when it is absent."""
+    folded_body, origins = whitespace_folded(body)
+    folded_sentence = " ".join(sentence.translate(TYPOGRAPHIC_QUOTE_FOLD).split())
+    found_at = folded_body.find(folded_sentence)
+    if found_at < 0:
+        return None
+    return origins[found_at], origins[found_at + len(folded_sentence) - 1] + 1
+
+
 def quote_texts_match(first, second):
     if first == second:
         return True
@@ -118,30 +141,56 @@ def predicted_quotes_of(article):
     )
 
 
+def gold_quotes_in_body(gold_quotes, body):
+    """Split gold quotes into those the body holds and those it lost (a headline, site chrome).
+
+    The reader moves headlines and chrome out of the body, and every predicted offset points
+    into the body, so a quote outside it cannot be predicted: it is reported, not scored.
+    """
+    folded_body = whitespace_folded(body)[0]
+    kept, left_out = [], []
+    kept_per_text = Counter()
+    for gold_quote in gold_quotes:
+        folded_text = " ".join(gold_quote["text"].translate(TYPOGRAPHIC_QUOTE_FOLD).split())
+        # A headline quote repeated in the chrome must not borrow the body's one occurrence.
+        if kept_per_text[folded_text] < folded_body.count(folded_text):
+            kept_per_text[folded_text] += 1
+            kept.append(gold_quote)
+        else:
+            left_out.append(gold_quote)
+    return kept, left_out
+
+
 def measure_quotes(gold, articles_by_file):
     """Print quote, kind and speaker scores; return (quote F1, speaker accuracy)."""
     gold_speakers = {speaker["name"]: speaker for speaker in gold["speakers"]}
     all_pairs = []
     gold_count = predicted_count = 0
     gold_speech_count = predicted_speech_count = matched_speech_count = 0
+    quotes_outside_bodies = []
     print("Quotes per file (matched / gold / predicted)")
     for file_name, annotation in gold["files"].items():
         gold_quotes = annotation["quotes"]
         article = articles_by_file.get(file_name)
-        predicted_quotes = predicted_quotes_of(article) if article else []
+        predicted_quotes = []
+        if article:
+            gold_quotes, left_out = gold_quotes_in_body(gold_quotes, article.body)
+            quotes_outside_bodies.extend((file_name, gold_quote) for gold_quote in left_out)
+            predicted_quotes = predicted_quotes_of(article)
         pairs = match_quotes(gold_quotes, predicted_quotes)
         print(f"  {file_name:32} {len(pairs):3} / {len(gold_quotes):3} / {len(predicted_quotes):3}")
         all_pairs.extend((file_name, gold_quote, quote) for gold_quote, quote in pairs)
         gold_count += len(gold_quotes)
         predicted_count += len(predicted_quotes)
         gold_speech_count += sum(quote["kind"] == "speech" for quote in gold_quotes)
-        matched_speech_count += sum(gold_quote["kind"] == "speech" for gold_quote, _ in pairs)
+        matched_speech = sum(gold_quote["kind"] == "speech" for gold_quote, _ in pairs)
+        matched_speech_count += matched_speech
         # A predicted quote belongs to the speech subset by its gold kind when it has one:
         # a wrong kind is scored once, by kind accuracy, not again as a missed speech quote.
         matched_ids = {quote.pk for _, quote in pairs}
-        predicted_speech_count += sum(
-            gold_quote["kind"] == "speech" for gold_quote, _ in pairs
-        ) + sum(quote.kind == "speech" for quote in predicted_quotes if quote.pk not in matched_ids)
+        predicted_speech_count += matched_speech + sum(
+            quote.kind == "speech" for quote in predicted_quotes if quote.pk not in matched_ids
+        )
 
     precision = ratio(len(all_pairs), predicted_count)
     recall = ratio(len(all_pairs), gold_count)
@@ -156,6 +205,8 @@ def measure_quotes(gold, articles_by_file):
     )
     right_kinds = sum(gold_quote["kind"] == quote.kind for _, gold_quote, quote in all_pairs)
     print_rate("scare/speech kind on matched quotes", right_kinds, len(all_pairs))
+    for file_name, gold_quote in quotes_outside_bodies:
+        print(f"  not in the body of {file_name}, left out: {gold_quote['text'][:60]!r}")
 
     credited_pairs = [pair for pair in all_pairs if pair[1]["speaker"] is not None]
     mistakes = [
@@ -171,29 +222,6 @@ def measure_quotes(gold, articles_by_file):
         predicted_name = predicted.name if predicted else "(none)"
         print(f"    {file_name} @{start}: gold {gold_name!r}, predicted {predicted_name!r}")
     return quote_f1, speaker_accuracy
-
-
-def whitespace_folded(text):
-    """The text with each whitespace run made one space, and where each character came from."""
-    folded, origins = [], []
-    for index, character in enumerate(text.translate(TYPOGRAPHIC_QUOTE_FOLD)):
-        if character.isspace():
-            if folded and folded[-1] == " ":
-                continue
-            character = " "
-        folded.append(character)
-        origins.append(index)
-    return "".join(folded), origins
-
-
-def locate_sentence(sentence, body):
-    """The (start, end) of the gold sentence in the article body, or None when it is absent."""
-    folded_body, origins = whitespace_folded(body)
-    folded_sentence = " ".join(sentence.translate(TYPOGRAPHIC_QUOTE_FOLD).split())
-    found_at = folded_body.find(folded_sentence)
-    if found_at < 0:
-        return None
-    return origins[found_at], origins[found_at + len(folded_sentence) - 1] + 1
 
 
 def measure_stances(gold, articles_by_file):

@@ -363,8 +363,30 @@ class StoryStore:
             copy.save(update_fields=["copy_of", "updated_at"])
 
     def finish(self):
-        """Put the story's machine claims in timeline order: by event date, then first report."""
+        """Merge claims that turned out alike, then put the story's claims in timeline order."""
         _lock_story(self.story)
+        self._merge_alike_claims()
+        self._order_timeline()
+
+    def _merge_alike_claims(self):
+        """Claims made early in a run were matched with little to compare against: look again."""
+        machine_claims = set(
+            Claim.objects.filter(story=self.story, set_by=SetBy.MACHINE, verdict="unreviewed")
+            .filter(editor_note="")
+            .values_list("pk", flat=True)
+        )
+        for claim_id in sorted(self.claim_index.terms_by_claim, reverse=True):
+            if claim_id not in machine_claims or claim_id not in self.claim_index.terms_by_claim:
+                continue
+            terms = self.claim_index.terms_by_claim[claim_id]
+            match = self.claim_index.best_match(terms, exclude={claim_id})
+            if match is None or match > claim_id:
+                continue
+            self.claim_index.remove(claim_id)
+            self.claim_index.add(match, terms)
+            Claim.objects.get(pk=match).absorb(list(Claim.objects.filter(pk=claim_id)))
+
+    def _order_timeline(self):
         claims = list(
             Claim.objects.filter(story=self.story).prefetch_related("mentions__article")
         )

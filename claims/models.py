@@ -141,6 +141,34 @@ class Claim(models.Model):
     def __str__(self):
         return self.text[:80]
 
+    def absorb(self, others):
+        """Merge `others` into this claim: their mentions move here, nothing is lost."""
+        for other in others:
+            if other.pk == self.pk:
+                continue
+            for mention in other.mentions.all():
+                duplicate = self.mentions.filter(
+                    article_id=mention.article_id,
+                    start=mention.start,
+                    end=mention.end,
+                    stance=mention.stance,
+                )
+                if duplicate.exists():
+                    if mention.set_by == SetBy.EDITOR:
+                        duplicate.update(set_by=SetBy.EDITOR)
+                    mention.delete()
+                else:
+                    mention.claim = self
+                    mention.save(update_fields=["claim", "updated_at"])
+            if not self.editor_note and other.editor_note:
+                self.editor_note = other.editor_note
+            if self.event_date is None and other.event_date:
+                self.event_date = other.event_date
+            terms = set(self.match_terms.split()) | set(other.match_terms.split())
+            self.match_terms = " ".join(sorted(terms))
+            other.delete()
+        self.save()
+
 
 class Mention(models.Model):
     """One article carrying a claim: it repeats it or denies it, in this sentence."""
