@@ -14,9 +14,11 @@ from .nlp import (
 
 PERSON, INSTITUTION, ANONYMOUS = "person", "institution", "anonymous"
 INSTITUTION_LABELS = {"ORG", "FAC", "GPE", "NORP"}
+# A reporting verb that denies the words below it does not credit them to its subject.
+DENIAL_CUES = {"deny", "dispute", "reject", "refute", "dismiss", "disagree"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # Subjects that say nothing about who spoke.
-EMPTY_SUBJECTS = {"it", "this", "that", "there", "which", "what", "who", "i", "we", "you", "they"}
+EMPTY_SUBJECTS = {"it", "this", "that", "there", "which", "what", "who", "i", "we", "you"}
 
 
 @dataclass(frozen=True)
@@ -40,10 +42,16 @@ def token_in_spans(token, spans):
     return any(start <= token.idx < end for start, end in spans)
 
 
+# Cues that name the source a whole sentence rests on, whoever else speaks inside it.
+SOURCE_CUES = ("according to", "citing")
+
+
 def reporting_cue(token):
     """The cue word if `token` reports speech ("said", "according to"), else ""."""
     if token.lemma_.lower() == "accord" or token.lower_ == "according":
         return "according to"
+    if token.lower_ == "citing" and any(c.dep_ == "dobj" for c in token.children):
+        return "citing"
     if token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS:
         return token.lemma_.lower()
     return ""
@@ -57,12 +65,17 @@ def subject_of(verb):
                 if obj.dep_ == "pobj":
                     return obj
         return None
+    if verb.lower_ == "citing":
+        return next((c for c in verb.children if c.dep_ == "dobj"), None)
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("that", "which"):
             return child
     # "she added", "took to Twitter to dismiss", "said and added": the subject sits higher.
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
+    # "responded by saying": the subject is the one who responded.
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head.head)
     for child in verb.children:
         # "..., reported by the agency": the passive agent speaks.
         if child.dep_ == "agent":
@@ -110,6 +123,10 @@ class ArticleSpeakers:
         lower = subject.lower_
         if lower in PRONOUN_GENDER:
             return self._resolve_pronoun(subject)
+        if lower == "they":
+            # "They said" after "The ministry denied ...": a group speaks, not a person.
+            earlier = [ref for _, ref in self.history if ref.kind != PERSON]
+            return earlier[-1] if earlier else None
         if lower in EMPTY_SUBJECTS:
             return None
         named = self._named_person(subject)
@@ -129,6 +146,15 @@ class ArticleSpeakers:
             return self._author_of_utterance(subject)
         if subject.pos_ == "PROPN":
             return SpeakerRef(self._proper_name(subject), PERSON)
+        return self._surname_in_lower_case(subject)
+
+    def _surname_in_lower_case(self, subject):
+        """Machine translation turns "Horn said" into "the horn said": match named surnames."""
+        skeleton = name_skeleton(subject.text)
+        for ent in reversed(self.persons):
+            if ent.start_char < subject.idx and len(skeleton) >= 2:
+                if name_skeleton(ent[-1].text) == skeleton:
+                    return SpeakerRef(self.full_name(ent.text), PERSON)
         return None
 
     def _named_person(self, subject):
@@ -287,7 +313,8 @@ def _quote_sentences(doc, quote):
 
 
 def _event_governing(doc, quote, events):
-    """The reporting verb in the quote's sentences nearest above the quote, or nearest beside it."""
+    """The event that credits the quote: a named source ("according to X"), else the outermost
+    reporting verb above the quote that does not deny it, else the nearest one beside it."""
     sentences = _quote_sentences(doc, quote)
     if not sentences:
         return None
@@ -295,12 +322,19 @@ def _event_governing(doc, quote, events):
     nearby = [e for e in events if first <= e.verb.i < last]
     if not nearby:
         return None
+    sourced = [e for e in nearby if e.cue in SOURCE_CUES and e.speaker]
+    if sourced:
+        return sourced[0]
     inside = [t for t in doc[first:last] if quote.start <= t.idx < quote.end]
     by_verb = {e.verb.i: e for e in nearby}
+    above = {}
     for token in inside:
         for ancestor in token.ancestors:
             if ancestor.i in by_verb and not (quote.start <= ancestor.idx < quote.end):
-                return by_verb[ancestor.i]
+                above[ancestor.i] = by_verb[ancestor.i]
+    crediting = [e for e in above.values() if e.cue not in DENIAL_CUES]
+    if crediting:
+        return min(crediting, key=lambda e: sum(1 for _ in e.verb.ancestors))
     return min(
         nearby,
         key=lambda e: min(abs(e.verb.idx - quote.close_mark), abs(e.verb.idx - quote.open_mark)),

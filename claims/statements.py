@@ -6,6 +6,7 @@ from .dates import resolve_event_date
 from .nlp import REPORTING_VERBS, ascii_fold, name_skeleton
 from .quotes import find_quotes
 from .speakers import (
+    SOURCE_CUES,
     ArticleSpeakers,
     QuoteAttribution,
     SpeakerRef,
@@ -155,9 +156,13 @@ def _speech_quote_in(sentence, quotes):
 
 
 def _outermost_event(sentence, events):
+    """The event a sentence rests on: its named source, else its top reporting verb."""
     inside = [e for e in events if sentence.start <= e.verb.i < sentence.end]
     if not inside:
         return None
+    sourced = [e for e in inside if e.cue in SOURCE_CUES and e.speaker]
+    if sourced:
+        return sourced[0]
     return min(inside, key=lambda e: sum(1 for _ in e.verb.ancestors))
 
 
