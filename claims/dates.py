@@ -31,7 +31,9 @@ MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s
 DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?\b(?:,?\s+(\d{{4}}))?", re.I)
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.I)
-RELATIVE_DAY = re.compile(r"\b(today|yesterday|tonight|this week|last week|earlier this week)\b", re.I)
+RELATIVE_DAY = re.compile(
+    r"\b(today|yesterday|tonight|this week|last week|earlier this week)\b", re.I
+)
 
 
 def _safe_date(year, month, day):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Count
 from django.utils.text import slugify
 
 from articles.models import Article, Source, Story
@@ -132,7 +133,9 @@ def ingest(paths, story_slug=None, workers=1, dry_run=False, progress=None):
             batch_size=16,
         )
         for doc, (item, text) in docs:
-            store = stores.get(item.story.pk) or stores.setdefault(item.story.pk, StoryStore(item.story))
+            store = stores.get(item.story.pk) or stores.setdefault(
+                item.story.pk, StoryStore(item.story)
+            )
             try:
                 with transaction.atomic():
                     outcome = store.save_article(item, text, doc)
@@ -280,11 +283,16 @@ class StoryStore:
             if statement.needs_target:
                 continue
             claim_of_statement[index] = self._claim_for(statement)
+        survivors = {}
+        for claim in set(claim_of_statement.values()):
+            survivor = self._merge_into_older(claim.pk)
+            survivors[claim.pk] = claim if survivor == claim.pk else Claim.objects.get(pk=survivor)
+        claim_of_statement = {i: survivors[c.pk] for i, c in claim_of_statement.items()}
         for index, statement in enumerate(analysis.statements):
             if statement.needs_target:
-                if statement.answers is None or statement.answers not in claim_of_statement:
+                claim = self._answered_claim(statement, claim_of_statement)
+                if claim is None:
                     continue
-                claim = claim_of_statement[statement.answers]
             else:
                 claim = claim_of_statement[index]
             key = (claim.pk, statement.start, statement.end, statement.stance)
@@ -302,11 +310,29 @@ class StoryStore:
                 quote=quote if quote is not None and quote.pk else None,
             )
         editor_spans = set(
-            Mention.objects.filter(article=article).values_list("claim_id", "start", "end", "stance")
+            Mention.objects.filter(article=article).values_list(
+                "claim_id", "start", "end", "stance"
+            )
         )
         new_mentions = [m for key, m in mentions.items() if key not in editor_spans]
         Mention.objects.bulk_create(new_mentions)
         self.mentions_made += len(new_mentions)
+
+    def _answered_claim(self, denial, claim_of_statement):
+        """Of the reports a bare denial may answer, the claim the story already sees denied."""
+        candidates = [
+            claim_of_statement[i] for i in denial.close_candidates if i in claim_of_statement
+        ]
+        if not candidates:
+            return claim_of_statement.get(denial.answers)
+        denied = dict(
+            Mention.objects.filter(claim__in=candidates, stance=Mention.Stance.DENIES)
+            .values("claim")
+            .annotate(count=Count("pk"))
+            .values_list("claim", "count")
+        )
+        best = max(range(len(candidates)), key=lambda i: (denied.get(candidates[i].pk, 0), -i))
+        return candidates[best]
 
     def _claim_for(self, statement):
         """The story's claim this statement states, made new when no claim matches."""
@@ -358,7 +384,11 @@ class StoryStore:
         copy = article
         if original.published and article.published and original.published > article.published:
             original, copy = article, original
-        if not copy.metadata_edited and copy.copy_of_id != original.pk and original.copy_of_id != copy.pk:
+        if (
+            not copy.metadata_edited
+            and copy.copy_of_id != original.pk
+            and original.copy_of_id != copy.pk
+        ):
             copy.copy_of = original
             copy.save(update_fields=["copy_of", "updated_at"])
 
@@ -370,26 +400,29 @@ class StoryStore:
 
     def _merge_alike_claims(self):
         """Claims made early in a run were matched with little to compare against: look again."""
-        machine_claims = set(
-            Claim.objects.filter(story=self.story, set_by=SetBy.MACHINE, verdict="unreviewed")
-            .filter(editor_note="")
-            .values_list("pk", flat=True)
-        )
         for claim_id in sorted(self.claim_index.terms_by_claim, reverse=True):
-            if claim_id not in machine_claims or claim_id not in self.claim_index.terms_by_claim:
-                continue
-            terms = self.claim_index.terms_by_claim[claim_id]
-            match = self.claim_index.best_match(terms, exclude={claim_id})
-            if match is None or match > claim_id:
-                continue
-            self.claim_index.remove(claim_id)
-            self.claim_index.add(match, terms)
-            Claim.objects.get(pk=match).absorb(list(Claim.objects.filter(pk=claim_id)))
+            self._merge_into_older(claim_id)
+
+    def _merge_into_older(self, claim_id):
+        """Merge a machine claim into an older claim it now matches; the surviving claim's id."""
+        terms = self.claim_index.terms_by_claim.get(claim_id)
+        if terms is None:
+            return claim_id
+        match = self.claim_index.best_match(terms, exclude={claim_id})
+        if match is None or match > claim_id:
+            return claim_id
+        claim = Claim.objects.filter(
+            pk=claim_id, set_by=SetBy.MACHINE, verdict=Claim.Verdict.UNREVIEWED, editor_note=""
+        ).first()
+        if claim is None:
+            return claim_id
+        self.claim_index.remove(claim_id)
+        self.claim_index.add(match, terms)
+        Claim.objects.get(pk=match).absorb([claim])
+        return match
 
     def _order_timeline(self):
-        claims = list(
-            Claim.objects.filter(story=self.story).prefetch_related("mentions__article")
-        )
+        claims = list(Claim.objects.filter(story=self.story).prefetch_related("mentions__article"))
 
         def first_seen(claim):
             mentions = list(claim.mentions.all())
@@ -477,8 +510,12 @@ class SpeakerDirectory:
         known = self.by_name.get(ascii_fold(name))
         if known:
             return known
-        pool = self.people if ref.kind == PERSON else self.anonymous if ref.kind == ANONYMOUS else []
-        match = next((s for known_name, s in pool if same_speaker_name(name, known_name, ref.kind)), None)
+        pool = (
+            self.people if ref.kind == PERSON else self.anonymous if ref.kind == ANONYMOUS else []
+        )
+        match = next(
+            (s for known_name, s in pool if same_speaker_name(name, known_name, ref.kind)), None
+        )
         if match:
             SpeakerAlias.objects.get_or_create(name=name, defaults={"speaker": match})
             self._remember(match, name)

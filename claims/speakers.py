@@ -106,9 +106,7 @@ class ArticleSpeakers:
         # A lone capitalised word tagged PERSON is often a place or a platform; a surname
         # counts once the article has given the full name.
         surnames = {name_skeleton(ent[-1].text) for ent in named if len(ent) > 1}
-        self.persons = [
-            ent for ent in named if len(ent) > 1 or name_skeleton(ent.text) in surnames
-        ]
+        self.persons = [ent for ent in named if len(ent) > 1 or name_skeleton(ent.text) in surnames]
         self.history = []  # (offset, SpeakerRef) in reading order
         self.gender = {}
 
@@ -202,7 +200,8 @@ class ArticleSpeakers:
         trailing = [
             t
             for t in subject.subtree
-            if t.i > subject.i and t.dep_ in ("prep", "pobj", "compound", "det", "amod")
+            if t.i > subject.i
+            and t.dep_ in ("prep", "pobj", "compound", "det", "amod")
             and t.head.i >= subject.i
             and not any(c.dep_ in ("relcl", "acl") for c in t.ancestors if c.i > subject.i)
         ]
@@ -361,7 +360,9 @@ PREPOSITIONS = {"for", "of", "on", "in", "at", "from", "with", "to", "side"}
 
 def _similar(a, b):
     a, b = ascii_fold(a), ascii_fold(b)
-    return a == b or name_skeleton(a) == name_skeleton(b) or SequenceMatcher(None, a, b).ratio() >= 0.8
+    return (
+        a == b or name_skeleton(a) == name_skeleton(b) or SequenceMatcher(None, a, b).ratio() >= 0.8
+    )
 
 
 def same_speaker_name(name, known_name, kind):
@@ -381,7 +382,9 @@ def same_speaker_name(name, known_name, kind):
             return True
         first, known_first = ascii_fold(words[0]), ascii_fold(known_words[0])
         return (
-            first.startswith(known_first) or known_first.startswith(first) or _similar(first, known_first)
+            first.startswith(known_first)
+            or known_first.startswith(first)
+            or _similar(first, known_first)
         )
     if kind == ANONYMOUS:
         role, known_role = _role_and_details(words), _role_and_details(known_words)

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from .nlp import REPORTING_VERBS
+
 # Verbs that deny whatever they take as object or clause.
 DENIAL_VERBS = frozenset("deny dispute refute debunk contradict disagree".split())
 # Verbs that deny only when their object is something said: "dismissed the comments".
@@ -31,6 +33,9 @@ def find_denial(sentence):
     """The denial in a spaCy sentence span, or None when it denies nothing."""
     for token in sentence:
         lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in (DENIAL_VERBS | DENIAL_IF_SPEECH_OBJECT):
+            if _reported_by_someone_else(token):
+                continue
         if token.pos_ == "VERB" and lemma in DENIAL_VERBS:
             return Denial(lemma, _denied_content(token))
         if token.pos_ == "VERB" and lemma in DENIAL_IF_SPEECH_OBJECT:
@@ -43,11 +48,20 @@ def find_denial(sentence):
             if token.dep_ == "amod" and token.head.lemma_.lower() not in SPEECH_NOUNS:
                 continue
             return Denial(token.lower_, None)
-        if token.lower_ == "true" and any(c.dep_ == "neg" for c in token.head.children):
+        negated = any(c.dep_ == "neg" for c in [*token.children, *token.head.children])
+        if token.lower_ in ("true", "accurate", "correct") and negated:
             return Denial("not true", None)
         if lemma in LIE_NOUNS and token.pos_ == "NOUN":
             return Denial(token.lower_, None)
     return None
+
+
+def _reported_by_someone_else(verb):
+    """ "The official said that X disagreed": the outlet reports a disagreement, it denies
+    nothing itself, so the sentence is a report like any other."""
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS
+    return has_subject and reported
 
 
 def _speech_object(verb):

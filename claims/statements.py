@@ -1,5 +1,6 @@
 """Finds the checkable statements of one article: who is reported to have said or done what."""
 
+import re
 from dataclasses import dataclass, field
 
 from .dates import resolve_event_date
@@ -25,12 +26,19 @@ NOT_CONTENT = (
     FALSE_WORDS
     | LIE_NOUNS
     | frozenset(
-        """be have do get make go also not n't just even still very really then now only so
-        well more most much many other such own same there here when where however""".split()
+        """be have do get make also not n't just even still very really then now only so
+        more most much many other such own same there here when where however""".split()
     )
 )
 CONTENT_CHILD_DEPS = ("ccomp", "xcomp", "parataxis", "advcl", "dobj", "attr")
 MIN_TERMS = 3
+# Candidates for what a bare denial answers that score this close to the best are kept open.
+CLOSE_SCORE = 4.0
+# "That characterization was false": the denial points at what was just reported.
+DEMONSTRATIVE = re.compile(
+    r"\b(that|this|the|such)\s+(characteri[sz]ation|account|report|claim|description|assertion|story)",
+    re.I,
+)
 CREDIT_NOUNS = frozenset("correspondent reporter report reporting journalist editor".split())
 
 
@@ -50,6 +58,8 @@ class Statement:
     event_date: object = None
     # A denial that names nothing ("this is not true") answers another statement of the article.
     answers: int | None = None
+    # Other reports it may answer, nearly as likely; the story's other denials break the tie.
+    close_candidates: tuple = ()
     needs_target: bool = False
 
 
@@ -61,7 +71,10 @@ class ArticleAnalysis:
 
 def term_of(token):
     """The key a content word is compared by across articles, or "" for non-content words."""
-    if token.pos_ not in CONTENT_POS or token.is_stop or token.is_punct or len(token.text) < 2:
+    if token.pos_ not in CONTENT_POS or token.is_punct or len(token.text) < 2:
+        return ""
+    # spaCy's stop list holds content words too ("call", "show"); only trust it for adverbs.
+    if token.pos_ == "ADV" and token.is_stop:
         return ""
     lemma = ascii_fold(token.lemma_)
     if lemma in NOT_CONTENT or ascii_fold(token.text) in NOT_CONTENT:
@@ -127,7 +140,8 @@ def _statement_of(sentence, quotes, attributions, events, reference_date):
     else:
         return None
     terms = content_terms(content_tokens)
-    if not denial and len(terms) < MIN_TERMS:
+    quoted_report = event is not None and speaker is not None and quote_index is not None
+    if not denial and len(terms) < (1 if quoted_report else MIN_TERMS):
         return None
     if denial and denial.content is not None and len(terms) < MIN_TERMS:
         terms = frozenset()
@@ -150,7 +164,11 @@ def _statement_of(sentence, quotes, attributions, events, reference_date):
 
 def _speech_quote_in(sentence, quotes):
     for index, quote in enumerate(quotes):
-        if quote.kind == "speech" and quote.start < sentence.end_char and quote.end > sentence.start_char:
+        if (
+            quote.kind == "speech"
+            and quote.start < sentence.end_char
+            and quote.end > sentence.start_char
+        ):
             return index
     return None
 
@@ -161,9 +179,12 @@ def _outermost_event(sentence, events):
     if not inside:
         return None
     sourced = [e for e in inside if e.cue in SOURCE_CUES and e.speaker]
-    if sourced:
-        return sourced[0]
-    return min(inside, key=lambda e: sum(1 for _ in e.verb.ancestors))
+    people = [e for e in sourced if e.speaker.kind != "institution"]
+    if people or (sourced and len(inside) == 1):
+        return (people or sourced)[0]
+    # "X said ..., according to the network": X speaks, the network is only the outlet.
+    others = [e for e in inside if e not in sourced] or inside
+    return min(others, key=lambda e: sum(1 for _ in e.verb.ancestors))
 
 
 def _content_of(verb, sentence):
@@ -171,7 +192,9 @@ def _content_of(verb, sentence):
     if verb.lower_ == "according":
         attribution = set(t.i for t in verb.subtree)
         return [t for t in sentence if t.i not in attribution]
-    clauses = [c for c in verb.children if c.dep_ in CONTENT_CHILD_DEPS and c.pos_ in ("VERB", "AUX")]
+    clauses = [
+        c for c in verb.children if c.dep_ in CONTENT_CHILD_DEPS and c.pos_ in ("VERB", "AUX")
+    ]
     if clauses:
         return [t for clause in clauses for t in clause.subtree]
     subject = subject_of(verb)
@@ -202,7 +225,11 @@ def _credited_source(sentence):
         root = ent.root
         head = root.head
         credited = (
-            (root.dep_ == "pobj" and head.lower_ in ("to", "by") and head.head.lower_ in ("according", "reported"))
+            (
+                root.dep_ == "pobj"
+                and head.lower_ in ("to", "by")
+                and head.head.lower_ in ("according", "reported")
+            )
             or (root.dep_ in ("dobj", "dative") and head.lemma_.lower() == "tell")
             or (root.dep_ == "nsubj" and head.lemma_.lower() in ("report", "say", "write", "tweet"))
             or (root.dep_ in ("poss", "compound") and head.lemma_.lower() in CREDIT_NOUNS)
@@ -214,27 +241,65 @@ def _credited_source(sentence):
 
 
 def _link_answers(statements, text):
-    """Point each denial that names nothing at the report it most likely answers."""
+    """Point each denial that names nothing at the report it most likely answers.
+
+    The denial answers a report of the same article: one it names ("the official's account"),
+    one whose words its speaker takes up, or the claim the article denies outright elsewhere.
+    """
+    focus = [s.terms for s in statements if s.stance == "denies" and s.terms]
+    previous_denial = None
     for index, denial in enumerate(statements):
         if not denial.needs_target:
+            continue
+        if previous_denial is not None and _same_passage(previous_denial, denial, text):
+            denial.answers = previous_denial.answers
+            denial.close_candidates = previous_denial.close_candidates
+            previous_denial = denial
             continue
         context = _denial_context_terms(denial, statements)
         context_text = " ".join(
             s.sentence for s in statements if s is denial or _in_same_quote(s, denial)
         )
-        best, best_score = None, 0.0
+        scores = {}
         for other_index, other in enumerate(statements):
-            if other.stance != "repeats" or not other.terms or _in_same_quote(other, denial):
+            if other.needs_target or not other.terms or _in_same_quote(other, denial):
                 continue
             score = len(context & other.terms) + _source_bonus(context_text, other)
+            # Denials push back on what unnamed sources or other outlets reported.
+            if other.speaker is not None and other.speaker.kind == "anonymous":
+                score += 2.0
+            if other.credited_source:
+                score += 1.0
+            if other.stance == "denies":
+                # Another denial that names its claim: this one may deny the same.
+                score -= 1.0
             if _same_speaker(other, denial):
                 score -= 2.0
+            if any(len(other.terms & denied) >= MIN_TERMS for denied in focus):
+                score += 3.0
             # A denial answers what came before it; only a lede denial answers what follows.
             distance = abs(other_index - index)
             score += (2.0 if other_index < index else 0.0) - 0.1 * distance
-            if score > best_score:
-                best, best_score = other_index, score
-        denial.answers = best
+            if score > 0:
+                scores[other_index] = score
+        ranked = sorted(scores, key=lambda i: -scores[i])
+        if index - 1 in scores and DEMONSTRATIVE.search(denial.sentence):
+            # "That characterization was false" right after a report leaves no doubt.
+            denial.answers = index - 1
+            denial.close_candidates = (index - 1,)
+        elif ranked:
+            denial.answers = ranked[0]
+            denial.close_candidates = tuple(
+                i for i in ranked if scores[i] >= scores[ranked[0]] - CLOSE_SCORE
+            )
+        previous_denial = denial
+
+
+def _same_passage(earlier, later, text):
+    """Two denials in one quote or one paragraph deny the same thing."""
+    if _in_same_quote(earlier, later):
+        return True
+    return "\n\n" not in text[earlier.end : later.start]
 
 
 def _in_same_quote(a, b):

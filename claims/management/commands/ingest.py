@@ -40,7 +40,9 @@ class Command(BaseCommand):
         if done:
             sys.stderr.write("\n")
         for file_name, reason in report.failed:
-            self.stderr.write(f"failed: {reason}" if file_name in reason else f"failed: {file_name}: {reason}")
+            self.stderr.write(
+                f"failed: {reason}" if file_name in reason else f"failed: {file_name}: {reason}"
+            )
         prefix = "dry run, nothing stored: " if dry_run else ""
         self.stdout.write(prefix + report.summary())
         if report.failed:
