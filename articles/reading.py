@@ -4,6 +4,7 @@ import codecs
 import datetime
 import difflib
 import hashlib
+import os
 import pathlib
 import re
 import stat
@@ -19,6 +20,8 @@ class UnreadableFile(Exception):
 
 @dataclass(frozen=True)
 class ArticleText:
+    """An article's text as read, its cleaned body, and the metadata the text states."""
+
     file_name: str
     raw_text: str
     # Every character offset stored elsewhere points into the body.
@@ -120,7 +123,7 @@ def read_article_file(path: pathlib.Path, max_bytes: int) -> ArticleText:
     return parse_article_text(decode_bytes(data, name), name)
 
 
-def _stat(path: pathlib.Path, name: str):
+def _stat(path: pathlib.Path, name: str) -> os.stat_result:
     try:
         return path.stat()
     except FileNotFoundError:
@@ -226,8 +229,10 @@ MONTH_NUMBERS = {
 DATE_LABEL = re.compile(r"\b(?:published|posted|updated|modified)\b", re.IGNORECASE)
 PUBLISHED_LABELS = {"published", "posted"}
 # What may surround the dates on a date line: labels, weekdays, clock times and time zones.
+# The group is atomic because a word like "at" fits two branches; retrying both for every such
+# word would take exponential time on a line that fails.
 DATE_LINE_FILLER = re.compile(
-    r"(?:[\s,.:;|·•/()–—-]"
+    r"(?>[\s,.:;|·•/()–—-]"
     r"|\b(?:at|on|and|first|last|published|posted|updated|modified)\b"
     r"|\b(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|sday|urday)?\b"
     r"|\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?"
@@ -425,6 +430,13 @@ def _take_lines(
     return found, kept
 
 
+def _drop_lines(
+    lines: list[str], where: Collection[int], is_chrome: Callable[[str], bool]
+) -> list[str]:
+    """The lines left once those at the `where` positions that are chrome are dropped."""
+    return [line for index, line in enumerate(lines) if not (index in where and is_chrome(line))]
+
+
 def _top(lines: list[str]) -> range:
     return range(min(TOP_LINES, len(lines)))
 
@@ -504,15 +516,14 @@ def parse_article_text(text: str, file_name: str) -> ArticleText:
     site_names, lines = _take_lines(
         lines, _everywhere(lines), lambda line: _parse_site_chrome(line, headline_key)
     )
-    _, lines = _take_lines(
-        lines, _everywhere(lines), lambda line: line if _comparable(line) == headline_key else None
-    )
+    if title:
+        lines = _drop_lines(
+            lines, _everywhere(lines), lambda line: _comparable(line) == headline_key
+        )
     dated_lines, lines = _take_lines(lines, _top(lines), _parse_date_line)
     bylines, lines = _take_lines(lines, _top(lines), _parse_byline)
     urls, lines = _take_lines(lines, _edges(lines), _parse_url_line)
-    _, lines = _take_lines(
-        lines, _edges(lines), lambda line: line if _is_disclaimer(line) else None
-    )
+    lines = _drop_lines(lines, _edges(lines), _is_disclaimer)
     bio_author, bio_outlet, lines = _take_bio(lines)
 
     if not lines:

@@ -11,10 +11,14 @@ from spacy.language import Language
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc):
-    """A sentence never runs across a paragraph break, whatever the parser thinks."""
+    """A sentence never runs across a paragraph break, and never starts in lower case
+    ("told reporters on Jan. 27. that ..." is one sentence), whatever the parser thinks."""
     for token in doc[:-1]:
+        following = doc[token.i + 1]
         if "\n" in token.whitespace_ or token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+            following.is_sent_start = True
+        elif token.text.endswith(".") and following.is_lower and following.is_alpha:
+            following.is_sent_start = False
     return doc
 
 
@@ -52,9 +56,21 @@ VAGUE_WORDS = frozenset(
 
 # Nouns for what was said rather than who said it: "the tweet reads", "the statement said".
 UTTERANCE_NOUNS = frozenset(
-    """tweet tweets statement statements post readout transcript message letter release
-    report reports memo note""".split()
+    """tweet tweets statement statements post readout reading transcript message letter
+    release report reports memo note""".split()
 )
+
+# Titles that taggers leave at the front of a name: "Secretary of Defense Lloyd Austin".
+TITLE_WORDS = frozenset(
+    """president vice secretary minister prime deputy foreign defense defence state general
+    gen senator sen representative rep governor gov mayor chancellor ambassador judge justice
+    dr mr mrs ms miss sir lord lady king queen prince princess pope commissioner chairman
+    chairwoman chair director chief spokesman spokeswoman colonel col lt captain admiral
+    sergeant sgt professor prof rev""".split()
+)
+
+# Particles inside family names that taggers often cut off: "Ursula von der Leyen".
+NAME_PARTICLES = frozenset("von van der den de da di del della du la le bin ibn al el".split())
 
 _VOWELS = re.compile(r"[aeiouy]+")
 _NOT_LETTERS = re.compile(r"[^a-z]+")

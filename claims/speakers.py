@@ -8,6 +8,8 @@ from .nlp import (
     ROLE_NOUNS,
     UTTERANCE_NOUNS,
     VAGUE_WORDS,
+    NAME_PARTICLES,
+    TITLE_WORDS,
     ascii_fold,
     name_skeleton,
 )
@@ -69,6 +71,10 @@ def subject_of(verb):
         return next((c for c in verb.children if c.dep_ == "dobj"), None)
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("that", "which"):
+            if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                # "X, the correspondent, who tweeted": the speaker is the one the clause is about.
+                described = verb.head
+                return described.head if described.dep_ == "appos" else described
             return child
     # "she added", "took to Twitter to dismiss", "said and added": the subject sits higher.
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
@@ -149,25 +155,32 @@ class ArticleSpeakers:
     def _surname_in_lower_case(self, subject):
         """Machine translation turns "Horn said" into "the horn said": match named surnames."""
         skeleton = name_skeleton(subject.text)
+        if len(skeleton) < 2:
+            return None
+        for _, earlier in reversed(self.history):
+            if earlier.kind == PERSON and name_skeleton(earlier.name.split()[-1]) == skeleton:
+                return earlier
         for ent in reversed(self.persons):
-            if ent.start_char < subject.idx and len(skeleton) >= 2:
-                if name_skeleton(ent[-1].text) == skeleton:
-                    return SpeakerRef(self.full_name(ent.text), PERSON)
+            if ent.start_char < subject.idx and name_skeleton(ent[-1].text) == skeleton:
+                return SpeakerRef(self.full_name(_with_name_particles(ent)), PERSON)
         return None
 
     def _named_person(self, subject):
         """A PERSON name that is the subject itself, part of it, or set beside it."""
         candidates = [subject, *(t for t in subject.children if t.dep_ in ("appos", "compound"))]
+        if subject.dep_ == "appos":
+            candidates.append(subject.head)
         for token in candidates:
             ent = self._entity_of(token)
             if ent is not None and ent.label_ == "PERSON":
-                return ent.text
+                return _with_name_particles(ent)
             for child in token.children:
                 if child.dep_ == "appos":
                     ent = self._entity_of(child)
                     if ent is not None and ent.label_ == "PERSON":
-                        return ent.text
-        return ""
+                        return _with_name_particles(ent)
+        particle_name = _name_around_particles(subject)
+        return particle_name
 
     def _entity_of(self, token):
         for ent in self.doc.ents:
@@ -188,6 +201,8 @@ class ArticleSpeakers:
 
     def _proper_name(self, subject):
         compounds = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        while compounds and ascii_fold(compounds[0].text) in TITLE_WORDS:
+            compounds = compounds[1:]
         return " ".join(t.text for t in [*compounds, subject])
 
     def _anonymous(self, subject):
@@ -207,17 +222,31 @@ class ArticleSpeakers:
         ]
         name = phrase_without_vague_words([*modifiers, subject, *trailing])
         definite = any(t.lower_ in ("the", "this", "that") for t in subject.lefts)
-        if definite and not phrase_without_vague_words(modifiers):
+        if definite:
             for _, earlier in reversed(self.history):
-                if earlier.kind == ANONYMOUS and subject.lemma_.lower() in earlier.name.lower():
+                same_role = subject.lemma_.lower() in earlier.name.lower()
+                if earlier.kind == ANONYMOUS and same_role and not phrase_without_vague_words(modifiers):
                     return earlier
+            if modifiers and subject.lemma_.lower() != "official":
+                # "the ministry spokesman said" after the spokesman was named: that person.
+                for _, earlier in reversed(self.history):
+                    if earlier.kind == PERSON:
+                        return earlier
         return SpeakerRef(name or subject.text, ANONYMOUS)
 
     def _author_of_utterance(self, subject):
         """ "the White House statement said" is the White House; "the tweet reads" its author."""
-        for token in subject.lefts:
-            if token.dep_ in ("compound", "poss"):
-                inner = self.speaker_of(token)
+        owners = [t for t in subject.lefts if t.dep_ in ("compound", "poss")]
+        owners += [
+            obj
+            for prep in subject.rights
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
+        for token in owners:
+            for candidate in [token, *(t for t in token.lefts if t.dep_ in ("compound", "poss"))]:
+                inner = self.speaker_of(candidate)
                 if inner:
                     return inner
         for _, earlier in reversed(self.history):
@@ -244,19 +273,75 @@ class ArticleSpeakers:
         for ent in reversed(self.persons):
             if ent.start_char >= before:
                 continue
-            name = self.full_name(ent.text)
+            name = self.full_name(_with_name_particles(ent))
             if gender is None or self.gender.get(name, gender) == gender:
                 return SpeakerRef(name, PERSON)
+        return None
+
+    def subject_of_paragraph_before(self, offset):
+        """Who the paragraph before `offset` is about, for a quote that stands alone."""
+        paragraph_start = self.doc.text.rfind("\n\n", 0, offset)
+        if paragraph_start < 0:
+            return None
+        sentences = [s for s in self.doc.sents if s.end_char <= paragraph_start]
+        if not sentences:
+            return None
+        last = sentences[-1]
+        subjects = [
+            t
+            for t in last
+            if t.dep_ in ("nsubj", "nsubjpass")
+            and t.pos_ == "PROPN"
+            and ascii_fold(t.text) not in TITLE_WORDS
+        ]
+        named = [ent.root for ent in last.ents if ent.label_ == "PERSON"]
+        for token in [*named, *subjects]:
+            speaker = self.speaker_of(token)
+            if speaker:
+                return speaker
         return None
 
     def full_name(self, name):
         """ "Horne" after "Emily Horne" in the same article is Emily Horne."""
         surname = name_skeleton(name.split()[-1])
         for ent in self.persons:
-            words = ent.text.split()
+            full = _with_name_particles(ent)
+            words = full.split()
             if len(words) > len(name.split()) and name_skeleton(words[-1]) == surname:
-                return ent.text
+                return full
         return name
+
+
+def _with_name_particles(ent):
+    """The PERSON entity's text, grown over "von der" and the like on either side."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while start < end - 1 and ascii_fold(doc[start].text).strip(".-") in TITLE_WORDS:
+        start += 1
+    while start > 0 and doc[start - 1].lower_ in NAME_PARTICLES:
+        start -= 1
+    while end < len(doc) - 1 and doc[end].lower_ in NAME_PARTICLES:
+        end += 1
+    if doc[end - 1].lower_ in NAME_PARTICLES and end < len(doc) and doc[end].is_title:
+        end += 1
+    return doc[start:end].text
+
+
+def _name_around_particles(token):
+    """ "von der Leyen said": a surname after name particles is a person."""
+    doc = token.doc
+    if token.is_title and token.i > 0 and doc[token.i - 1].lower_ in NAME_PARTICLES:
+        start = token.i - 1
+        while start > 0 and (doc[start - 1].lower_ in NAME_PARTICLES or doc[start - 1].is_title):
+            start -= 1
+        return doc[start : token.i + 1].text
+    if token.lower_ in NAME_PARTICLES:
+        end = token.i
+        while end < len(doc) and doc[end].lower_ in NAME_PARTICLES:
+            end += 1
+        if end < len(doc) and doc[end].is_title:
+            return doc[token.i : end + 1].text
+    return ""
 
 
 def _is_a_place_to_post(ent):
@@ -286,7 +371,7 @@ class QuoteAttribution:
     cue: str
 
 
-def attribute_quotes(doc, quotes, events):
+def attribute_quotes(doc, quotes, events, article_speakers):
     """The speaker and cue of each quote, in the order of `quotes`."""
     attributions = []
     previous = None
@@ -296,11 +381,18 @@ def attribute_quotes(doc, quotes, events):
             attribution = QuoteAttribution(event.speaker, event.cue)
         elif previous and _continues(doc.text, previous[0], quote):
             attribution = previous[1]
+        elif _opens_its_paragraph(doc.text, quote):
+            speaker = article_speakers.subject_of_paragraph_before(quote.open_mark)
+            attribution = QuoteAttribution(speaker, "")
         else:
             attribution = QuoteAttribution(None, "")
         attributions.append(attribution)
         previous = (quote, attribution)
     return attributions
+
+
+def _opens_its_paragraph(text, quote):
+    return quote.open_mark == 0 or text[: quote.open_mark].endswith("\n\n")
 
 
 def _quote_sentences(doc, quote):
@@ -332,12 +424,19 @@ def _event_governing(doc, quote, events):
             if ancestor.i in by_verb and not (quote.start <= ancestor.idx < quote.end):
                 above[ancestor.i] = by_verb[ancestor.i]
     crediting = [e for e in above.values() if e.cue not in DENIAL_CUES]
+    # "..., the minister told parliament, the agency reported": the minister speaks.
+    speaking = [e for e in crediting if not _outlet_report(e)]
+    crediting = speaking or crediting
     if crediting:
         return min(crediting, key=lambda e: sum(1 for _ in e.verb.ancestors))
     return min(
         nearby,
         key=lambda e: min(abs(e.verb.idx - quote.close_mark), abs(e.verb.idx - quote.open_mark)),
     )
+
+
+def _outlet_report(event):
+    return event.cue == "report" and event.speaker is not None and event.speaker.kind == INSTITUTION
 
 
 def _event_introducing(doc, quote, events):

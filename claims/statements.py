@@ -106,7 +106,7 @@ def analyse_article(doc, reference_date=None):
     spans = [(q.start, q.end) for q in quotes]
     article_speakers = ArticleSpeakers(doc, spans)
     events = speech_events(doc, spans, article_speakers)
-    attributions = attribute_quotes(doc, quotes, events)
+    attributions = attribute_quotes(doc, quotes, events, article_speakers)
     analysis = ArticleAnalysis(quotes=list(zip(quotes, attributions, strict=True)))
     for sentence in doc.sents:
         statement = _statement_of(sentence, quotes, attributions, events, reference_date)
