@@ -9,7 +9,7 @@ import pathlib
 import re
 import stat
 import unicodedata
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -243,7 +243,7 @@ DATE_LINE_FILLER = re.compile(
 MAX_DATE_LINE_CHARS = 100
 
 # Capitals of the Latin, Greek and Cyrillic alphabets, so that names like Łukasz or Øyvind count.
-CAPITAL_LETTER = "[" + "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper()) + "]"
+CAPITAL_LETTER = "[" + "".join(ch for ch in map(chr, range(0x41, 0x530)) if ch.isupper()) + "]"
 # Weekdays and months are capitalised too, but "By Monday Night" is no byline. April, May, June
 # and August are left out: they are given names as well.
 CALENDAR_WORD = (
@@ -289,8 +289,11 @@ AUTOMATION_WORD = re.compile(
     r"\b(?:automatic(?:ally)?|programmatic(?:ally)?|machine|algorithm\w*)\b", re.IGNORECASE
 )
 PUBLISHING_WORD = re.compile(r"\b(?:transmit|translat|aggregat|publish|generat)\w*", re.IGNORECASE)
+# Small print is a sentence or two; a longer paragraph is article text that happens to match.
+MAX_DISCLAIMER_CHARS = 500
 
-# How far from the top a date, URL or byline may stand, and from the bottom a URL or disclaimer.
+# How far from the top a headline, date, URL or byline may stand, and how far from the bottom
+# a URL or disclaimer.
 TOP_LINES = 6
 BOTTOM_LINES = 4
 
@@ -338,7 +341,7 @@ def _parse_date_line(line: str) -> list[tuple[str, datetime.date]] | None:
     return [(_label_before(line[:start]), day) for start, _, day in found]
 
 
-def _find_dates(line: str):
+def _find_dates(line: str) -> Iterator[tuple[int, int, datetime.date]]:
     taken = set()
     for form in DATE_FORMS:
         for match in form.finditer(line):
@@ -407,6 +410,8 @@ def _is_disclaimer(line: str) -> bool:
     It has to speak of the site and its content both, so that a news sentence about somebody
     not sharing somebody's views is kept.
     """
+    if len(line) > MAX_DISCLAIMER_CHARS:
+        return False
     about_site_content = SITE_WORD.search(line) and CONTENT_WORD.search(line)
     disowns_views = NOT_SHARING.search(line) and VIEWS_WORD.search(line)
     automated = AUTOMATION_WORD.search(line) and PUBLISHING_WORD.search(line)

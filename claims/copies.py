@@ -1,4 +1,4 @@
-"""Spots an article that copies another: scraped, spun or machine-translated paragraph by paragraph."""
+"""Spots an article that copies another: scraped, spun or machine-translated."""
 
 import re
 from collections import Counter, defaultdict
@@ -8,9 +8,9 @@ from .nlp import ascii_fold, name_skeleton
 WORD = re.compile(r"[^\W\d_]{4,}")
 # Function words long enough to pass the length filter; they say nothing about copying.
 COMMON_WORDS = frozenset(
-    """that this with from have were been their there they them than then when what which
-    would could should also about after before into over under more most some such only
-    other said says told will just very while where these those being does each because""".split()
+    """that this with from have were been their there they them than then when what which would
+    could should also about after before into over under more most some such only other said
+    says told will just very while where these those being does each because""".split()
 )
 PARAGRAPH_MATCH = 0.35
 COPY_SHARE = 0.5

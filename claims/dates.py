@@ -1,4 +1,4 @@
-"""Turns date expressions in a sentence ("Thursday", "on Jan. 27", "earlier this week") into dates."""
+"""Turns date expressions ("Thursday", "on Jan. 27", "earlier this week") into dates."""
 
 import datetime
 import re

@@ -1,4 +1,4 @@
-"""Runs the whole pipeline: article files in; articles, quotes, speakers, claims, mentions stored."""
+"""Runs the whole pipeline: article files in; articles, quotes, claims and mentions stored."""
 
 import time
 import tomllib

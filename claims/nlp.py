@@ -40,8 +40,8 @@ REPORTING_VERBS = frozenset(
 
 # Nouns naming a person by role rather than by name: "a senior official told ..."
 ROLE_NOUNS = frozenset(
-    """official officials source sources spokesman spokeswoman spokesperson spokespeople
-    aide aides diplomat diplomats adviser advisor advisers advisors officer officers insider
+    """official officials source sources spokesman spokeswoman spokesperson spokespeople aide
+    aides diplomat diplomats adviser advisor advisers advisors officer officers insider
     insiders person people correspondent reporter representative representatives envoy
     minister secretary analyst analysts expert experts lawmaker lawmakers member members
     staffer staffers employee employees witness witnesses resident residents""".split()
@@ -50,21 +50,21 @@ ROLE_NOUNS = frozenset(
 # Words that only say how much a role-named speaker is known; dropped from their canonical name.
 VAGUE_WORDS = frozenset(
     """a an the at least one another some certain several senior top high ranking high-ranking
-    unnamed anonymous unidentified identified familiar this that these those who which
-    two three four five according to""".split()
+    unnamed anonymous unidentified identified familiar this that these those who which two
+    three four five according to""".split()
 )
 
 # Nouns for what was said rather than who said it: "the tweet reads", "the statement said".
 UTTERANCE_NOUNS = frozenset(
-    """tweet tweets statement statements post readout reading transcript message letter
-    release report reports memo note""".split()
+    """tweet tweets statement statements post readout reading transcript message letter release
+    report reports memo note""".split()
 )
 
 # Titles that taggers leave at the front of a name: "Secretary of Defense Lloyd Austin".
 TITLE_WORDS = frozenset(
-    """president vice secretary minister prime deputy foreign defense defence state general
-    gen senator sen representative rep governor gov mayor chancellor ambassador judge justice
-    dr mr mrs ms miss sir lord lady king queen prince princess pope commissioner chairman
+    """president vice secretary minister prime deputy foreign defense defence state general gen
+    senator sen representative rep governor gov mayor chancellor ambassador judge justice dr
+    mr mrs ms miss sir lord lady king queen prince princess pope commissioner chairman
     chairwoman chair director chief spokesman spokeswoman colonel col lt captain admiral
     sergeant sgt professor prof rev""".split()
 )

@@ -4,12 +4,12 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from .nlp import (
+    NAME_PARTICLES,
     REPORTING_VERBS,
     ROLE_NOUNS,
+    TITLE_WORDS,
     UTTERANCE_NOUNS,
     VAGUE_WORDS,
-    NAME_PARTICLES,
-    TITLE_WORDS,
     ascii_fold,
     name_skeleton,
 )
@@ -133,7 +133,7 @@ class ArticleSpeakers:
             return earlier[-1] if earlier else None
         if lower in EMPTY_SUBJECTS:
             return None
-        named = self._named_person(subject)
+        named = self._named_person(subject) or self._titled_name(subject)
         if named:
             return SpeakerRef(named, PERSON)
         if subject.pos_ == "PROPN" and any(
@@ -182,6 +182,21 @@ class ArticleSpeakers:
         particle_name = _name_around_particles(subject)
         return particle_name
 
+    def _titled_name(self, subject):
+        """ "Secretary of Defense Lloyd Austin", "Commission President Ursula von der Leyen":
+        a proper name under a title is a person, whatever the tagger labelled it."""
+        if subject.pos_ != "PROPN":
+            return ""
+        chain = sorted(
+            (t for t in subject.subtree if t.i < subject.i and t.pos_ == "PROPN"),
+            key=lambda t: t.i,
+        )
+        titles = [t for t in chain if ascii_fold(t.text) in TITLE_WORDS]
+        if not titles:
+            return ""
+        name = [t for t in chain if t.i > titles[-1].i and t.head.i != titles[-1].i]
+        return " ".join(t.text for t in [*name, subject])
+
     def _entity_of(self, token):
         for ent in self.doc.ents:
             if ent.start <= token.i < ent.end:
@@ -225,7 +240,11 @@ class ArticleSpeakers:
         if definite:
             for _, earlier in reversed(self.history):
                 same_role = subject.lemma_.lower() in earlier.name.lower()
-                if earlier.kind == ANONYMOUS and same_role and not phrase_without_vague_words(modifiers):
+                if (
+                    earlier.kind == ANONYMOUS
+                    and same_role
+                    and not phrase_without_vague_words(modifiers)
+                ):
                     return earlier
             if modifiers and subject.lemma_.lower() != "official":
                 # "the ministry spokesman said" after the spokesman was named: that person.
@@ -276,6 +295,28 @@ class ArticleSpeakers:
             name = self.full_name(_with_name_particles(ent))
             if gender is None or self.gender.get(name, gender) == gender:
                 return SpeakerRef(name, PERSON)
+        return None
+
+    def named_around(self, quote):
+        """With no reporting verb, a name set beside the quote ("..., the minister, Jo Poe,
+        at a briefing") or a document it comes from ("the ministry statement") speaks."""
+        sentences = [
+            sent
+            for sent in self.doc.sents
+            if sent.start_char <= quote.close_mark and sent.end_char > quote.open_mark
+        ]
+        for sentence in sentences:
+            for ent in sentence.ents:
+                if ent.label_ == "PERSON" and ent.start_char > quote.close_mark:
+                    return SpeakerRef(self.full_name(_with_name_particles(ent)), PERSON)
+            for token in sentence:
+                outside = not (quote.start <= token.idx < quote.end)
+                if outside and token.lemma_.lower() in UTTERANCE_NOUNS and token.pos_ == "NOUN":
+                    owners = [t for t in token.lefts if t.dep_ in ("compound", "poss")]
+                    for owner in owners:
+                        speaker = self.speaker_of(owner)
+                        if speaker:
+                            return speaker
         return None
 
     def subject_of_paragraph_before(self, offset):
@@ -332,7 +373,14 @@ def _name_around_particles(token):
     doc = token.doc
     if token.is_title and token.i > 0 and doc[token.i - 1].lower_ in NAME_PARTICLES:
         start = token.i - 1
-        while start > 0 and (doc[start - 1].lower_ in NAME_PARTICLES or doc[start - 1].is_title):
+        while start > 0 and doc[start - 1].lower_ in NAME_PARTICLES:
+            start -= 1
+        given_name = doc[start - 1] if start > 0 else None
+        if (
+            given_name is not None
+            and given_name.is_title
+            and ascii_fold(given_name.text) not in TITLE_WORDS
+        ):
             start -= 1
         return doc[start : token.i + 1].text
     if token.lower_ in NAME_PARTICLES:
@@ -379,6 +427,8 @@ def attribute_quotes(doc, quotes, events, article_speakers):
         event = _event_governing(doc, quote, events) or _event_introducing(doc, quote, events)
         if event:
             attribution = QuoteAttribution(event.speaker, event.cue)
+        elif named := article_speakers.named_around(quote):
+            attribution = QuoteAttribution(named, "")
         elif previous and _continues(doc.text, previous[0], quote):
             attribution = previous[1]
         elif _opens_its_paragraph(doc.text, quote):
@@ -389,6 +439,16 @@ def attribute_quotes(doc, quotes, events, article_speakers):
         attributions.append(attribution)
         previous = (quote, attribution)
     return attributions
+
+
+def _clause_ancestors(token):
+    """The token's heads up to the top of its own clause: "A said ... and B said "...""
+    credits B, so climbing stops at a coordinated verb."""
+    while token.head.i != token.i:
+        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
+            return
+        token = token.head
+        yield token
 
 
 def _opens_its_paragraph(text, quote):
@@ -420,7 +480,7 @@ def _event_governing(doc, quote, events):
     by_verb = {e.verb.i: e for e in nearby}
     above = {}
     for token in inside:
-        for ancestor in token.ancestors:
+        for ancestor in _clause_ancestors(token):
             if ancestor.i in by_verb and not (quote.start <= ancestor.idx < quote.end):
                 above[ancestor.i] = by_verb[ancestor.i]
     crediting = [e for e in above.values() if e.cue not in DENIAL_CUES]
@@ -428,7 +488,9 @@ def _event_governing(doc, quote, events):
     speaking = [e for e in crediting if not _outlet_report(e)]
     crediting = speaking or crediting
     if crediting:
-        return min(crediting, key=lambda e: sum(1 for _ in e.verb.ancestors))
+        depth = lambda e: sum(1 for _ in e.verb.ancestors)  # noqa: E731
+        # Whole sentences belong to whoever says them; a scare word to whoever reports it.
+        return (max if quote.kind == "speech" else min)(crediting, key=depth)
     return min(
         nearby,
         key=lambda e: min(abs(e.verb.idx - quote.close_mark), abs(e.verb.idx - quote.open_mark)),

@@ -33,9 +33,9 @@ def find_denial(sentence):
     """The denial in a spaCy sentence span, or None when it denies nothing."""
     for token in sentence:
         lemma = token.lemma_.lower()
-        if token.pos_ == "VERB" and lemma in (DENIAL_VERBS | DENIAL_IF_SPEECH_OBJECT):
-            if _reported_by_someone_else(token):
-                continue
+        denying_verb = token.pos_ == "VERB" and lemma in DENIAL_VERBS | DENIAL_IF_SPEECH_OBJECT
+        if denying_verb and _reported_by_someone_else(token):
+            continue
         if token.pos_ == "VERB" and lemma in DENIAL_VERBS:
             return Denial(lemma, _denied_content(token))
         if token.pos_ == "VERB" and lemma in DENIAL_IF_SPEECH_OBJECT:
@@ -81,7 +81,7 @@ def _denied_content(verb):
         if child.dep_ not in ("dobj", "prep"):
             continue
         for token in child.subtree:
-            if token.dep_ in ("acl", "ccomp") and token.pos_ in ("VERB", "AUX"):
-                if token.head.lemma_.lower() in SPEECH_NOUNS or token.dep_ == "ccomp":
-                    return token
+            is_clause = token.dep_ in ("acl", "ccomp") and token.pos_ in ("VERB", "AUX")
+            if is_clause and (token.head.lemma_.lower() in SPEECH_NOUNS or token.dep_ == "ccomp"):
+                return token
     return None

@@ -9,12 +9,10 @@ from .quotes import find_quotes
 from .speakers import (
     SOURCE_CUES,
     ArticleSpeakers,
-    QuoteAttribution,
     SpeakerRef,
     attribute_quotes,
     speech_events,
     subject_of,
-    token_in_spans,
 )
 from .stance import DENIAL_IF_SPEECH_OBJECT, DENIAL_VERBS, FALSE_WORDS, LIE_NOUNS, find_denial
 
@@ -26,8 +24,8 @@ NOT_CONTENT = (
     FALSE_WORDS
     | LIE_NOUNS
     | frozenset(
-        """be have do get make also not n't just even still very really then now only so
-        more most much many other such own same there here when where however""".split()
+        """be have do get make also not n't just even still very really then now only so more most
+    much many other such own same there here when where however""".split()
     )
 )
 CONTENT_CHILD_DEPS = ("ccomp", "xcomp", "parataxis", "advcl", "dobj", "attr")
@@ -190,7 +188,7 @@ def _outermost_event(sentence, events):
 def _content_of(verb, sentence):
     """What the reporting verb reports: its clause, or the sentence without the attribution."""
     if verb.lower_ == "according":
-        attribution = set(t.i for t in verb.subtree)
+        attribution = {t.i for t in verb.subtree}
         return [t for t in sentence if t.i not in attribution]
     clauses = [
         c for c in verb.children if c.dep_ in CONTENT_CHILD_DEPS and c.pos_ in ("VERB", "AUX")

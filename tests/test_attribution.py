@@ -45,7 +45,7 @@ def test_reporting_patterns_credit_the_named_speaker(text, speaker):
 
 def test_pronoun_resolves_to_the_earlier_speaker():
     text = (
-        'Harbour master Tomas Berg said the port was safe.\n\n'
+        "Harbour master Tomas Berg said the port was safe.\n\n"
         '"We inspected every crane last week and found nothing wrong," he added.'
     )
     assert speakers_of_quotes(text)[0][1] == "Tomas Berg"
@@ -53,9 +53,9 @@ def test_pronoun_resolves_to_the_earlier_speaker():
 
 def test_pronoun_skips_a_speaker_of_the_other_gender():
     text = (
-        'Mayor Anna Weiss said the budget was balanced.\n\n'
+        "Mayor Anna Weiss said the budget was balanced.\n\n"
         '"The figures are clear and the council agrees with them," she said.\n\n'
-        'Opposition leader Piotr Nowak disagreed.\n\n'
+        "Opposition leader Piotr Nowak disagreed.\n\n"
         '"Nobody has seen the figures for the coming year at all," he said.'
     )
     assert [speaker for _, speaker in speakers_of_quotes(text)] == ["Anna Weiss", "Piotr Nowak"]

@@ -41,7 +41,9 @@ def test_reports_are_not_denials(sentence):
 
 
 def test_denial_names_the_clause_it_denies():
-    denial = denial_in("The ministry denied reports that the minister had resigned over the budget.")
+    denial = denial_in(
+        "The ministry denied reports that the minister had resigned over the budget."
+    )
     assert "resigned" in denial.content.text
 
 
@@ -50,7 +52,7 @@ def test_bare_denial_answers_the_report_before_it():
         "The mayor will close the central library next year to save money, a council official "
         "told the Harbour Gazette.\n\n"
         "The library board said its budget for the summer reading programme had doubled.\n\n"
-        'The mayor\'s office rejected the official\'s account. "This is simply not true," '
+        "The mayor's office rejected the official's account. \"This is simply not true,\" "
         "spokeswoman Ida Holm said."
     )
     statements = analyse_article(load_pipeline()(text)).statements
