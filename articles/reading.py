@@ -534,10 +534,12 @@ def parse_article_text(text: str, file_name: str) -> ArticleText:
     if not lines:
         raise UnreadableFile(f"{file_name}: nothing left after removing site chrome")
     url = urls[0] if urls else ""
+    # The headline is what readers see first: it leads the body once, its repeats are chrome.
+    body_lines = [title, *lines] if title else lines
     return ArticleText(
         file_name=file_name,
         raw_text=text,
-        body="\n\n".join(lines),
+        body="\n\n".join(body_lines),
         title=title,
         published=_choose_published(dated_lines),
         url=url,
