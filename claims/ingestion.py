@@ -2,6 +2,7 @@
 
 import time
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -288,9 +289,14 @@ class StoryStore:
             survivor = self._merge_into_older(claim.pk)
             survivors[claim.pk] = claim if survivor == claim.pk else Claim.objects.get(pk=survivor)
         claim_of_statement = {i: survivors[c.pk] for i, c in claim_of_statement.items()}
+        denied_here = Counter(
+            claim_of_statement[i].pk
+            for i, s in enumerate(analysis.statements)
+            if s.stance == "denies" and i in claim_of_statement
+        )
         for index, statement in enumerate(analysis.statements):
             if statement.needs_target:
-                claim = self._answered_claim(statement, claim_of_statement)
+                claim = self._answered_claim(statement, claim_of_statement, denied_here)
                 if claim is None:
                     continue
             else:
@@ -298,6 +304,8 @@ class StoryStore:
             key = (claim.pk, statement.start, statement.end, statement.stance)
             if key in mentions:
                 continue
+            if statement.stance == "denies":
+                denied_here[claim.pk] += 1
             quote = quote_rows[statement.quote_index] if statement.quote_index is not None else None
             mentions[key] = Mention(
                 claim=claim,
@@ -318,20 +326,24 @@ class StoryStore:
         Mention.objects.bulk_create(new_mentions)
         self.mentions_made += len(new_mentions)
 
-    def _answered_claim(self, denial, claim_of_statement):
-        """Of the reports a bare denial may answer, the claim the story already sees denied."""
+    def _answered_claim(self, denial, claim_of_statement, denied_here):
+        """Of the reports a bare denial may answer, the claim the story already sees denied,
+        counting the denials of this article found so far."""
         candidates = [
             claim_of_statement[i] for i in denial.close_candidates if i in claim_of_statement
         ]
         if not candidates:
             return claim_of_statement.get(denial.answers)
-        denied = dict(
-            Mention.objects.filter(claim__in=candidates, stance=Mention.Stance.DENIES)
-            .values("claim")
-            .annotate(count=Count("pk"))
-            .values_list("claim", "count")
+        denied = Counter(denied_here)
+        denied.update(
+            dict(
+                Mention.objects.filter(claim__in=candidates, stance=Mention.Stance.DENIES)
+                .values("claim")
+                .annotate(count=Count("pk"))
+                .values_list("claim", "count")
+            )
         )
-        best = max(range(len(candidates)), key=lambda i: (denied.get(candidates[i].pk, 0), -i))
+        best = max(range(len(candidates)), key=lambda i: (denied[candidates[i].pk], -i))
         return candidates[best]
 
     def _claim_for(self, statement):

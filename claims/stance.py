@@ -26,7 +26,16 @@ class Denial:
     """A sentence that denies something; `content` is the denied clause when it names one."""
 
     cue: str
+    token: object  # the spaCy token that carries the denial
     content: object = None  # a spaCy token whose subtree is the denied statement, or None
+
+    @property
+    def clause(self):
+        """The verb of the clause that denies: "disputes" in "..., but X disputes the account"."""
+        token = self.token
+        while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+            token = token.head
+        return token
 
 
 def find_denial(sentence):
@@ -37,22 +46,22 @@ def find_denial(sentence):
         if denying_verb and _reported_by_someone_else(token):
             continue
         if token.pos_ == "VERB" and lemma in DENIAL_VERBS:
-            return Denial(lemma, _denied_content(token))
+            return Denial(lemma, token, _denied_content(token))
         if token.pos_ == "VERB" and lemma in DENIAL_IF_SPEECH_OBJECT:
             speech_object = _speech_object(token)
             if speech_object is not None:
-                return Denial(lemma, _denied_content(token))
+                return Denial(lemma, token, _denied_content(token))
         if lemma == "take" and any(c.lower_ == "issue" for c in token.children):
-            return Denial("took issue", None)
+            return Denial("took issue", token)
         if token.lower_ in FALSE_WORDS and token.dep_ in ("acomp", "attr", "ROOT", "amod", "conj"):
             if token.dep_ == "amod" and token.head.lemma_.lower() not in SPEECH_NOUNS:
                 continue
-            return Denial(token.lower_, None)
+            return Denial(token.lower_, token)
         negated = any(c.dep_ == "neg" for c in [*token.children, *token.head.children])
         if token.lower_ in ("true", "accurate", "correct") and negated:
-            return Denial("not true", None)
+            return Denial("not true", token)
         if lemma in LIE_NOUNS and token.pos_ == "NOUN":
-            return Denial(token.lower_, None)
+            return Denial(token.lower_, token)
     return None
 
 

@@ -59,6 +59,8 @@ class Statement:
     # Other reports it may answer, nearly as likely; the story's other denials break the tie.
     close_candidates: tuple = ()
     needs_target: bool = False
+    # A denial coordinated with the report it answers, in one sentence.
+    answers_in_sentence: bool = False
 
 
 @dataclass
@@ -85,8 +87,17 @@ def term_of(token):
     return lemma
 
 
+NEGATION_TERM = "~not"
+
+
 def content_terms(tokens):
-    return frozenset(term for term in (term_of(t) for t in tokens) if term)
+    """The terms of a statement; a negated verb adds a term, as "did not go well" and
+    "went well" say opposite things."""
+    tokens = list(tokens)
+    terms = {term for term in (term_of(t) for t in tokens) if term}
+    if any(t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX") for t in tokens):
+        terms.add(NEGATION_TERM)
+    return frozenset(terms)
 
 
 def readable(text):
@@ -107,20 +118,44 @@ def analyse_article(doc, reference_date=None):
     attributions = attribute_quotes(doc, quotes, events, article_speakers)
     analysis = ArticleAnalysis(quotes=list(zip(quotes, attributions, strict=True)))
     for sentence in doc.sents:
-        statement = _statement_of(sentence, quotes, attributions, events, reference_date)
-        if statement:
-            analysis.statements.append(statement)
+        analysis.statements.extend(
+            _statements_of(sentence, quotes, attributions, events, reference_date)
+        )
     _link_answers(analysis.statements, doc.text)
     return analysis
 
 
-def _statement_of(sentence, quotes, attributions, events, reference_date):
+def _statements_of(sentence, quotes, attributions, events, reference_date):
+    """The statements of one sentence: usually one; two when a report and its denial are
+    coordinated ("X says the talks failed, but Y disputes the account")."""
     text = sentence.text.strip()
     if len(text) < 15:
-        return None
+        return []
+    denial = find_denial(sentence)
+    parts = (sentence, quotes, attributions, reference_date)
+    if denial and denial.content is None and _coordinated(denial.clause):
+        denying = {t.i for t in denial.clause.subtree}
+        reporting_events = [e for e in events if e.verb.i not in denying]
+        report = _statement_of(*parts, reporting_events, None, excluded=denying)
+        answer = _statement_of(*parts, events, denial)
+        if report and answer:
+            answer.answers_in_sentence = True
+            return [report, answer]
+        return [s for s in (report, answer) if s]
+    statement = _statement_of(*parts, events, denial)
+    return [statement] if statement else []
+
+
+def _coordinated(verb):
+    return verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX")
+
+
+def _statement_of(
+    sentence, quotes, attributions, reference_date, events, denial, excluded=frozenset()
+):
+    text = sentence.text.strip()
     quote_index = _speech_quote_in(sentence, quotes)
     event = _outermost_event(sentence, events)
-    denial = find_denial(sentence)
     if event:
         speaker = event.speaker
     elif quote_index is not None:
@@ -137,6 +172,7 @@ def _statement_of(sentence, quotes, attributions, events, reference_date):
         content_tokens = list(sentence)
     else:
         return None
+    content_tokens = [t for t in content_tokens if t.i not in excluded]
     terms = content_terms(content_tokens)
     quoted_report = event is not None and speaker is not None and quote_index is not None
     if not denial and len(terms) < (1 if quoted_report else MIN_TERMS):
@@ -248,6 +284,10 @@ def _link_answers(statements, text):
     previous_denial = None
     for index, denial in enumerate(statements):
         if not denial.needs_target:
+            continue
+        if denial.answers_in_sentence:
+            denial.answers, denial.close_candidates = index - 1, (index - 1,)
+            previous_denial = denial
             continue
         if previous_denial is not None and _same_passage(previous_denial, denial, text):
             denial.answers = previous_denial.answers

@@ -56,7 +56,9 @@ def test_demo_004_headline_compact_date_and_url_become_metadata():
     assert article.outlet_domain == "news.yahoo.com"
     assert article.outlet == ""
     assert article.author == ""
-    assert under_headline(article).startswith("The conversation between Biden and Zelensky came days after")
+    assert under_headline(article).startswith(
+        "The conversation between Biden and Zelensky came days after"
+    )
     assert "20220128" not in article.body
     assert "https://" not in article.body
 
@@ -79,7 +81,9 @@ def test_demo_003_aggregator_chrome_is_stripped():
     assert article.body.startswith(headline + "\n\n")
     assert article.body.count(headline) == 1
     assert article.outlet == "News Today"
-    assert under_headline(article).startswith("The White House, however, disputed the official’s account")
+    assert under_headline(article).startswith(
+        "The White House, however, disputed the official’s account"
+    )
     assert "Skip to content" not in article.body
     assert "|" not in article.body
     assert "Not all news on the site" not in article.body
@@ -114,7 +118,9 @@ def test_demo_001_first_line_ending_with_a_period_is_body_not_title():
     article = read_demo("001")
 
     assert article.title == ""
-    assert under_headline(article).startswith("The White House denied Biden and warned Ukraine’s Zelensky")
+    assert under_headline(article).startswith(
+        "The White House denied Biden and warned Ukraine’s Zelensky"
+    )
 
 
 @pytest.mark.parametrize("prefix", ["000", "002"])
