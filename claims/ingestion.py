@@ -106,7 +106,19 @@ def _story_from_manifest(folder):
 
 
 def ingest(paths, story_slug=None, workers=1, dry_run=False, progress=None):
-    """Ingest every file under `paths`; one transaction per file, failures reported, not raised."""
+    """Ingest every file under `paths`; one transaction per file, failures reported, not raised.
+
+    A dry run does all the work inside one transaction that it then rolls back.
+    """
+    if not dry_run:
+        return _ingest(paths, story_slug, workers, progress)
+    with transaction.atomic():
+        report = _ingest(paths, story_slug, workers, progress)
+        transaction.set_rollback(True)
+    return report
+
+
+def _ingest(paths, story_slug, workers, progress):
     started = time.monotonic()
     report = IngestReport()
     pending = []
@@ -124,39 +136,42 @@ def ingest(paths, story_slug=None, workers=1, dry_run=False, progress=None):
         pending.append(PendingFile(path, story, existing))
 
     if pending:
-        stores = {}
-        nlp = load_pipeline()
-        texts = _read_again(pending, report)
-        docs = nlp.pipe(
-            ((text.body, (item, text)) for item, text in texts),
-            as_tuples=True,
-            n_process=max(1, workers),
-            batch_size=16,
-        )
-        for doc, (item, text) in docs:
-            store = stores.get(item.story.pk) or stores.setdefault(
-                item.story.pk, StoryStore(item.story)
-            )
-            try:
-                with transaction.atomic():
-                    outcome = store.save_article(item, text, doc)
-                    if dry_run:
-                        transaction.set_rollback(True)
-            except (IntegrityError, ValueError) as error:
-                report.failed.append((item.path.name, f"could not be stored: {error}"))
-                continue
-            setattr(report, outcome, getattr(report, outcome) + 1)
-            if progress:
-                progress(item.path.name)
-        for store in stores.values():
-            if not dry_run:
-                with transaction.atomic():
-                    store.finish()
-            report.quotes += store.quotes_made
-            report.claims += store.claims_made
-            report.mentions += store.mentions_made
+        _store_all(pending, report, workers, progress)
     report.seconds = time.monotonic() - started
     return report
+
+
+def _store_all(pending, report, workers, progress):
+    """Parse the pending files and store each in its own transaction."""
+    stores = {}
+    texts = _read_again(pending, report)
+    docs = load_pipeline().pipe(
+        ((text.body, (item, text)) for item, text in texts),
+        as_tuples=True,
+        n_process=max(1, workers),
+        batch_size=16,
+    )
+    for doc, (item, text) in docs:
+        store = stores.get(item.story.pk) or stores.setdefault(
+            item.story.pk, StoryStore(item.story)
+        )
+        try:
+            with transaction.atomic():
+                outcome = store.save_article(item, text, doc)
+        except (IntegrityError, ValueError) as error:
+            report.failed.append((item.path.name, f"could not be stored: {error}"))
+            # The store's indexes may name rows that were rolled back: start afresh.
+            stores.pop(item.story.pk)
+            continue
+        setattr(report, outcome, getattr(report, outcome) + 1)
+        if progress:
+            progress(item.path.name)
+    for store in stores.values():
+        with transaction.atomic():
+            store.finish()
+        report.quotes += store.quotes_made
+        report.claims += store.claims_made
+        report.mentions += store.mentions_made
 
 
 def _read_again(pending, report):

@@ -44,6 +44,7 @@ ROLE_NOUNS = frozenset(
     aides diplomat diplomats adviser advisor advisers advisors officer officers insider
     insiders person people correspondent reporter representative representatives envoy
     minister secretary analyst analysts expert experts lawmaker lawmakers member members
+    director directors head chief chiefs boss
     staffer staffers employee employees witness witnesses resident residents""".split()
 )
 

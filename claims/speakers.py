@@ -137,14 +137,19 @@ class ArticleSpeakers:
         if named:
             return SpeakerRef(named, PERSON)
         if subject.pos_ == "PROPN" and any(
-            c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in subject.children
+            c.dep_ == "appos" and _is_role(c) for c in subject.children
         ):
             # "Jane Roe, a spokeswoman for ..." is a person whatever the tagger thought.
             return SpeakerRef(self._proper_name(subject), PERSON)
+        if _is_role(subject):
+            for appos in subject.children:
+                if appos.dep_ == "appos" and appos.pos_ == "PROPN":
+                    # "The museum's director, Ines Varga, said": the name is the speaker.
+                    return SpeakerRef(self._proper_name(appos), PERSON)
         institution = self._institution(subject)
         if institution:
             return SpeakerRef(institution, INSTITUTION)
-        if subject.lemma_.lower() in ROLE_NOUNS or lower in ROLE_NOUNS:
+        if _is_role(subject):
             return self._anonymous(subject)
         if subject.lemma_.lower() in UTTERANCE_NOUNS:
             return self._author_of_utterance(subject)
@@ -351,6 +356,17 @@ class ArticleSpeakers:
             if len(words) > len(name.split()) and name_skeleton(words[-1]) == surname:
                 return full
         return name
+
+
+PERSON_NOUN_ENDINGS = ("or", "er", "ist", "ian", "ant", "ent", "eer", "ee")
+
+
+def _is_role(token):
+    """A noun for a person by what they do: "official", "curator", "historian"."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or lemma in UTTERANCE_NOUNS:
+        return False
+    return lemma in ROLE_NOUNS or token.lower_ in ROLE_NOUNS or lemma.endswith(PERSON_NOUN_ENDINGS)
 
 
 def _with_name_particles(ent):

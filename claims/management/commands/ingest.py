@@ -46,4 +46,5 @@ class Command(BaseCommand):
         prefix = "dry run, nothing stored: " if dry_run else ""
         self.stdout.write(prefix + report.summary())
         if report.failed:
-            raise CommandError(f"{len(report.failed)} file(s) could not be ingested")
+            names = ", ".join(file_name for file_name, _ in report.failed)
+            raise CommandError(f"{len(report.failed)} file(s) could not be ingested: {names}")
