@@ -4,6 +4,7 @@ import time
 import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from django.conf import settings
@@ -217,6 +218,15 @@ class StoryStore:
             .values_list("published", flat=True)
             .first()
         )
+        # What the machine already knows of each claim, so it asks the database once.
+        self.known_fields = {}
+        for claim_id, *filled in Claim.objects.filter(story=story).values_list(
+            "pk", "event_date", "origin_source", "origin_speaker"
+        ):
+            names = ("event_date", "origin_source", "origin_speaker")
+            self.known_fields[claim_id] = {n for n, v in zip(names, filled, strict=True) if v}
+        self.changed_terms = set()
+        self.credited_sources = {}
         self.quotes_made = self.claims_made = self.mentions_made = 0
 
     def save_article(self, item, text: ArticleText, doc):
@@ -293,37 +303,37 @@ class StoryStore:
         return rows
 
     def _save_mentions(self, article, analysis, quote_rows):
-        claim_of_statement = {}
-        mentions = {}
-        for index, statement in enumerate(analysis.statements):
-            if statement.needs_target:
-                continue
-            claim_of_statement[index] = self._claim_for(statement)
-        survivors = {}
-        for claim in set(claim_of_statement.values()):
-            survivor = self._merge_into_older(claim.pk)
-            survivors[claim.pk] = claim if survivor == claim.pk else Claim.objects.get(pk=survivor)
-        claim_of_statement = {i: survivors[c.pk] for i, c in claim_of_statement.items()}
+        claim_of_statement = {
+            index: self._claim_for(statement)
+            for index, statement in enumerate(analysis.statements)
+            if not statement.needs_target
+        }
+        survivors = {
+            claim_id: self._merge_into_older(claim_id)
+            for claim_id in set(claim_of_statement.values())
+        }
+        claim_of_statement = {i: survivors[c] for i, c in claim_of_statement.items()}
         denied_here = Counter(
-            claim_of_statement[i].pk
+            claim_of_statement[i]
             for i, s in enumerate(analysis.statements)
             if s.stance == "denies" and i in claim_of_statement
         )
+        mentions = {}
         for index, statement in enumerate(analysis.statements):
             if statement.needs_target:
-                claim = self._answered_claim(statement, claim_of_statement, denied_here)
-                if claim is None:
+                claim_id = self._answered_claim(statement, claim_of_statement, denied_here)
+                if claim_id is None:
                     continue
             else:
-                claim = claim_of_statement[index]
-            key = (claim.pk, statement.start, statement.end, statement.stance)
+                claim_id = claim_of_statement[index]
+            key = (claim_id, statement.start, statement.end, statement.stance)
             if key in mentions:
                 continue
             if statement.stance == "denies":
-                denied_here[claim.pk] += 1
+                denied_here[claim_id] += 1
             quote = quote_rows[statement.quote_index] if statement.quote_index is not None else None
             mentions[key] = Mention(
-                claim=claim,
+                claim_id=claim_id,
                 article=article,
                 stance=statement.stance,
                 sentence=statement.sentence,
@@ -358,48 +368,44 @@ class StoryStore:
                 .values_list("claim", "count")
             )
         )
-        best = max(range(len(candidates)), key=lambda i: (denied[candidates[i].pk], -i))
+        best = max(range(len(candidates)), key=lambda i: (denied[candidates[i]], -i))
         return candidates[best]
 
     def _claim_for(self, statement):
-        """The story's claim this statement states, made new when no claim matches."""
+        """The id of the story's claim this statement states, made new when none matches."""
         claim_id = self.claim_index.best_match(statement.terms)
-        if claim_id is not None:
-            claim = Claim.objects.get(pk=claim_id)
-            self._complete_claim(claim, statement)
-        else:
-            claim = Claim.objects.create(
+        if claim_id is None:
+            claim_id = Claim.objects.create(
                 story=self.story,
                 text=statement.content[:2000] or statement.sentence[:2000],
-                event_date=statement.event_date,
                 match_terms=" ".join(sorted(statement.terms)),
-            )
-            self._complete_claim(claim, statement)
+            ).pk
             self.claims_made += 1
-        self.claim_index.add(claim.pk, statement.terms)
-        return claim
+        self._complete_claim(claim_id, statement)
+        self.claim_index.add(claim_id, statement.terms)
+        self.changed_terms.add(claim_id)
+        return claim_id
 
-    def _complete_claim(self, claim, statement):
+    def _complete_claim(self, claim_id, statement):
         """Fill in what the machine did not know yet; never touch what an editor set."""
-        if claim.set_by == SetBy.EDITOR:
+        known = self.known_fields.setdefault(claim_id, set())
+        still_empty = Claim.objects.filter(pk=claim_id, set_by=SetBy.MACHINE)
+        if statement.event_date and "event_date" not in known:
+            still_empty.filter(event_date=None).update(event_date=statement.event_date)
+            known.add("event_date")
+        if statement.stance != "repeats":
             return
-        changed = []
-        if claim.event_date is None and statement.event_date:
-            claim.event_date = statement.event_date
-            changed.append("event_date")
-        if statement.stance == "repeats":
-            if claim.origin_source_id is None and statement.credited_source:
-                claim.origin_source = _source_named(statement.credited_source)
-                changed.append("origin_source")
-            if claim.origin_speaker_id is None and statement.speaker:
-                claim.origin_speaker = self.speakers.find_or_create(statement.speaker)
-                changed.append("origin_speaker")
-        terms = " ".join(sorted(self.claim_index.terms_by_claim.get(claim.pk, statement.terms)))
-        if terms != claim.match_terms:
-            claim.match_terms = terms
-            changed.append("match_terms")
-        if changed:
-            claim.save(update_fields=[*changed, "updated_at"])
+        if statement.credited_source and "origin_source" not in known:
+            source = self.credited_sources.get(statement.credited_source)
+            if source is None:
+                source = _source_named(statement.credited_source)
+                self.credited_sources[statement.credited_source] = source
+            still_empty.filter(origin_source=None).update(origin_source=source)
+            known.add("origin_source")
+        if statement.speaker and "origin_speaker" not in known:
+            speaker = self.speakers.find_or_create(statement.speaker)
+            still_empty.filter(origin_speaker=None).update(origin_speaker=speaker)
+            known.add("origin_speaker")
 
     def _mark_copy(self, article):
         paragraphs = paragraph_terms(article.body)
@@ -423,6 +429,9 @@ class StoryStore:
         """Merge claims that turned out alike, then put the story's claims in timeline order."""
         _lock_story(self.story)
         self._merge_alike_claims()
+        for claim_id in self.changed_terms & set(self.claim_index.terms_by_claim):
+            terms = " ".join(sorted(self.claim_index.terms_by_claim[claim_id]))
+            Claim.objects.filter(pk=claim_id).update(match_terms=terms)
         self._order_timeline()
 
     def _merge_alike_claims(self):
@@ -449,30 +458,25 @@ class StoryStore:
         return match
 
     def _order_timeline(self):
-        claims = list(Claim.objects.filter(story=self.story).prefetch_related("mentions__article"))
-
-        def first_seen(claim):
-            mentions = list(claim.mentions.all())
-            if not mentions:
-                return (claim.event_date or self.reference_date or _FAR_FUTURE, _FAR_FUTURE, 0, 0)
-            earliest = min(
-                mentions,
-                key=lambda m: (m.article.published or _FAR_FUTURE, m.article.file_name, m.start),
-            )
-            return (
-                claim.event_date or _FAR_FUTURE,
-                earliest.article.published or _FAR_FUTURE,
-                earliest.article.file_name,
-                earliest.start,
-            )
-
-        for position, claim in enumerate(sorted(claims, key=first_seen)):
-            if claim.set_by == SetBy.MACHINE and claim.timeline_position != position:
-                claim.timeline_position = position
-                claim.save(update_fields=["timeline_position"])
-
-
-_FAR_FUTURE = __import__("datetime").date.max
+        """Order by event date, then by the first article (by date, then name) to carry it."""
+        first_seen = {}
+        rows = (
+            Mention.objects.filter(claim__story=self.story)
+            .order_by("claim_id", "article__published", "article__file_name", "start")
+            .values_list("claim_id", "article__published", "article__file_name", "start")
+        )
+        for claim_id, published, file_name, start in rows.iterator():
+            first_seen.setdefault(claim_id, (published or date.max, file_name, start))
+        claims = Claim.objects.filter(story=self.story).values_list(
+            "pk", "event_date", "timeline_position", "set_by"
+        )
+        order = sorted(
+            claims,
+            key=lambda c: (c[1] or date.max, first_seen.get(c[0], (date.max, "", 0))),
+        )
+        for position, (claim_id, _, old_position, set_by) in enumerate(order):
+            if set_by == SetBy.MACHINE and old_position != position:
+                Claim.objects.filter(pk=claim_id).update(timeline_position=position)
 
 
 def _lock_story(story):

@@ -1,5 +1,6 @@
 """Works out who is speaking: the subject of a reporting verb, named, by role, or by pronoun."""
 
+import bisect
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -113,6 +114,9 @@ class ArticleSpeakers:
         # counts once the article has given the full name.
         surnames = {name_skeleton(ent[-1].text) for ent in named if len(ent) > 1}
         self.persons = [ent for ent in named if len(ent) > 1 or name_skeleton(ent.text) in surnames]
+        self.sentences = list(doc.sents)
+        self.sentence_ends = [sentence.end_char for sentence in self.sentences]
+        self.entity_by_token = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self.history = []  # (offset, SpeakerRef) in reading order
         self.gender = {}
 
@@ -203,10 +207,17 @@ class ArticleSpeakers:
         return " ".join(t.text for t in [*name, subject])
 
     def _entity_of(self, token):
-        for ent in self.doc.ents:
-            if ent.start <= token.i < ent.end:
-                return ent
-        return None
+        return self.entity_by_token.get(token.i)
+
+    def sentences_between(self, start, end):
+        """The sentences that overlap the characters from `start` to `end` (inclusive)."""
+        first = bisect.bisect_right(self.sentence_ends, start)
+        found = []
+        for sentence in self.sentences[first:]:
+            if sentence.start_char > end:
+                break
+            found.append(sentence)
+        return found
 
     def _institution(self, subject):
         ent = self._entity_of(subject)
@@ -305,12 +316,7 @@ class ArticleSpeakers:
     def named_around(self, quote):
         """With no reporting verb, a name set beside the quote ("..., the minister, Jo Poe,
         at a briefing") or a document it comes from ("the ministry statement") speaks."""
-        sentences = [
-            sent
-            for sent in self.doc.sents
-            if sent.start_char <= quote.close_mark and sent.end_char > quote.open_mark
-        ]
-        for sentence in sentences:
+        for sentence in self.sentences_between(quote.open_mark, quote.close_mark):
             for ent in sentence.ents:
                 if ent.label_ == "PERSON" and ent.start_char > quote.close_mark:
                     return SpeakerRef(self.full_name(_with_name_particles(ent)), PERSON)
@@ -329,10 +335,10 @@ class ArticleSpeakers:
         paragraph_start = self.doc.text.rfind("\n\n", 0, offset)
         if paragraph_start < 0:
             return None
-        sentences = [s for s in self.doc.sents if s.end_char <= paragraph_start]
-        if not sentences:
+        before = bisect.bisect_right(self.sentence_ends, paragraph_start)
+        if before == 0:
             return None
-        last = sentences[-1]
+        last = self.sentences[before - 1]
         subjects = [
             t
             for t in last
@@ -440,7 +446,10 @@ def attribute_quotes(doc, quotes, events, article_speakers):
     attributions = []
     previous = None
     for quote in quotes:
-        event = _event_governing(doc, quote, events) or _event_introducing(doc, quote, events)
+        sentences = article_speakers.sentences_between(quote.open_mark, quote.close_mark)
+        event = _event_governing(doc, quote, sentences, events) or _event_introducing(
+            doc, quote, events
+        )
         if event:
             attribution = QuoteAttribution(event.speaker, event.cue)
         elif named := article_speakers.named_around(quote):
@@ -471,18 +480,9 @@ def _opens_its_paragraph(text, quote):
     return quote.open_mark == 0 or text[: quote.open_mark].endswith("\n\n")
 
 
-def _quote_sentences(doc, quote):
-    return [
-        sent
-        for sent in doc.sents
-        if sent.start_char <= quote.close_mark and sent.end_char > quote.open_mark
-    ]
-
-
-def _event_governing(doc, quote, events):
+def _event_governing(doc, quote, sentences, events):
     """The event that credits the quote: a named source ("according to X"), else the outermost
     reporting verb above the quote that does not deny it, else the nearest one beside it."""
-    sentences = _quote_sentences(doc, quote)
     if not sentences:
         return None
     first, last = sentences[0].start, sentences[-1].end
