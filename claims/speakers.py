@@ -114,9 +114,19 @@ class ArticleSpeakers:
         # counts once the article has given the full name.
         surnames = {name_skeleton(ent[-1].text) for ent in named if len(ent) > 1}
         self.persons = [ent for ent in named if len(ent) > 1 or name_skeleton(ent.text) in surnames]
+        # Full names by surname skeleton, so "Horne" finds "Emily Horne" without a scan.
+        self.full_names = {}
+        for ent in self.persons:
+            full = _with_name_particles(ent)
+            words = full.split()
+            known = self.full_names.get(name_skeleton(words[-1]))
+            if known is None or len(words) > len(known.split()):
+                self.full_names[name_skeleton(words[-1])] = full
         self.sentences = list(doc.sents)
         self.sentence_ends = [sentence.end_char for sentence in self.sentences]
-        self.entity_by_token = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        self.text = doc.text
+        self.entities = list(doc.ents)
+        self.entity_by_token = {i: ent for ent in self.entities for i in range(ent.start, ent.end)}
         self.history = []  # (offset, SpeakerRef) in reading order
         self.gender = {}
 
@@ -208,6 +218,14 @@ class ArticleSpeakers:
 
     def _entity_of(self, token):
         return self.entity_by_token.get(token.i)
+
+    def entities_in(self, sentence):
+        """The named entities of a sentence, without spaCy's scan of the whole document."""
+        return [
+            self.entity_by_token[i]
+            for i in range(sentence.start, sentence.end)
+            if i in self.entity_by_token and self.entity_by_token[i].start == i
+        ]
 
     def sentences_between(self, start, end):
         """The sentences that overlap the characters from `start` to `end` (inclusive)."""
@@ -317,7 +335,7 @@ class ArticleSpeakers:
         """With no reporting verb, a name set beside the quote ("..., the minister, Jo Poe,
         at a briefing") or a document it comes from ("the ministry statement") speaks."""
         for sentence in self.sentences_between(quote.open_mark, quote.close_mark):
-            for ent in sentence.ents:
+            for ent in self.entities_in(sentence):
                 if ent.label_ == "PERSON" and ent.start_char > quote.close_mark:
                     return SpeakerRef(self.full_name(_with_name_particles(ent)), PERSON)
             for token in sentence:
@@ -332,7 +350,7 @@ class ArticleSpeakers:
 
     def subject_of_paragraph_before(self, offset):
         """Who the paragraph before `offset` is about, for a quote that stands alone."""
-        paragraph_start = self.doc.text.rfind("\n\n", 0, offset)
+        paragraph_start = self.text.rfind("\n\n", 0, offset)
         if paragraph_start < 0:
             return None
         before = bisect.bisect_right(self.sentence_ends, paragraph_start)
@@ -346,7 +364,7 @@ class ArticleSpeakers:
             and t.pos_ == "PROPN"
             and ascii_fold(t.text) not in TITLE_WORDS
         ]
-        named = [ent.root for ent in last.ents if ent.label_ == "PERSON"]
+        named = [ent.root for ent in self.entities_in(last) if ent.label_ == "PERSON"]
         for token in [*named, *subjects]:
             speaker = self.speaker_of(token)
             if speaker:
@@ -355,13 +373,8 @@ class ArticleSpeakers:
 
     def full_name(self, name):
         """ "Horne" after "Emily Horne" in the same article is Emily Horne."""
-        surname = name_skeleton(name.split()[-1])
-        for ent in self.persons:
-            full = _with_name_particles(ent)
-            words = full.split()
-            if len(words) > len(name.split()) and name_skeleton(words[-1]) == surname:
-                return full
-        return name
+        full = self.full_names.get(name_skeleton(name.split()[-1]))
+        return full if full and len(full.split()) > len(name.split()) else name
 
 
 PERSON_NOUN_ENDINGS = ("or", "er", "ist", "ian", "ant", "ent", "eer", "ee")
@@ -448,15 +461,15 @@ def attribute_quotes(doc, quotes, events, article_speakers):
     for quote in quotes:
         sentences = article_speakers.sentences_between(quote.open_mark, quote.close_mark)
         event = _event_governing(doc, quote, sentences, events) or _event_introducing(
-            doc, quote, events
+            article_speakers.text, quote, events
         )
         if event:
             attribution = QuoteAttribution(event.speaker, event.cue)
         elif named := article_speakers.named_around(quote):
             attribution = QuoteAttribution(named, "")
-        elif previous and _continues(doc.text, previous[0], quote):
+        elif previous and _continues(article_speakers.text, previous[0], quote):
             attribution = previous[1]
-        elif _opens_its_paragraph(doc.text, quote):
+        elif _opens_its_paragraph(article_speakers.text, quote):
             speaker = article_speakers.subject_of_paragraph_before(quote.open_mark)
             attribution = QuoteAttribution(speaker, "")
         else:
@@ -517,9 +530,9 @@ def _outlet_report(event):
     return event.cue == "report" and event.speaker is not None and event.speaker.kind == INSTITUTION
 
 
-def _event_introducing(doc, quote, events):
+def _event_introducing(text, quote, events):
     """ "X said:" or "X told reporters." just before a quote that stands alone."""
-    before = doc.text[: quote.open_mark].rstrip()
+    before = text[: quote.open_mark].rstrip()
     if not before.endswith(":"):
         return None
     candidates = [e for e in events if e.verb.idx < quote.open_mark]

@@ -111,7 +111,8 @@ def readable(text):
 
 def analyse_article(doc, reference_date=None):
     """Quotes with their speakers, and the statements of an article's parsed body."""
-    quotes = find_quotes(doc.text)
+    text = doc.text
+    quotes = find_quotes(text)
     spans = [(q.start, q.end) for q in quotes]
     article_speakers = ArticleSpeakers(doc, spans)
     events = speech_events(doc, spans, article_speakers)
@@ -119,20 +120,27 @@ def analyse_article(doc, reference_date=None):
     analysis = ArticleAnalysis(quotes=list(zip(quotes, attributions, strict=True)))
     for sentence in doc.sents:
         analysis.statements.extend(
-            _statements_of(sentence, quotes, attributions, events, reference_date)
+            _statements_of(
+                sentence,
+                article_speakers.entities_in(sentence),
+                quotes,
+                attributions,
+                events,
+                reference_date,
+            )
         )
-    _link_answers(analysis.statements, doc.text)
+    _link_answers(analysis.statements, text)
     return analysis
 
 
-def _statements_of(sentence, quotes, attributions, events, reference_date):
+def _statements_of(sentence, entities, quotes, attributions, events, reference_date):
     """The statements of one sentence: usually one; two when a report and its denial are
     coordinated ("X says the talks failed, but Y disputes the account")."""
     text = sentence.text.strip()
     if len(text) < 15:
         return []
     denial = find_denial(sentence)
-    parts = (sentence, quotes, attributions, reference_date)
+    parts = (sentence, entities, quotes, attributions, reference_date)
     if denial and denial.content is None and _coordinated(denial.clause):
         denying = {t.i for t in denial.clause.subtree}
         reporting_events = [e for e in events if e.verb.i not in denying]
@@ -151,7 +159,7 @@ def _coordinated(verb):
 
 
 def _statement_of(
-    sentence, quotes, attributions, reference_date, events, denial, excluded=frozenset()
+    sentence, entities, quotes, attributions, reference_date, events, denial, excluded=frozenset()
 ):
     text = sentence.text.strip()
     quote_index = _speech_quote_in(sentence, quotes)
@@ -190,7 +198,7 @@ def _statement_of(
         stance="denies" if denial else "repeats",
         speaker=speaker,
         quote_index=quote_index,
-        credited_source=_credited_source(sentence),
+        credited_source=_credited_source(entities),
         event_date=resolve_event_date(text, reference_date),
         needs_target=bool(denial) and not terms,
     )
@@ -251,9 +259,9 @@ def _names_an_actor(sentence):
     return subject is not None and (subject.ent_type_ != "" or subject.pos_ == "PROPN")
 
 
-def _credited_source(sentence):
-    """The outlet the sentence credits: "according to X", "told X", "X reported", "X's reporter"."""
-    for ent in sentence.ents:
+def _credited_source(entities):
+    """The outlet a sentence credits: "according to X", "told X", "X reported", "X's reporter"."""
+    for ent in entities:
         if ent.label_ != "ORG":
             continue
         root = ent.root
