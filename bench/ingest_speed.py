@@ -61,7 +61,8 @@ def child(args):
         for _ in nlp.pipe(bodies, batch_size=16):
             pass
     else:
-        call_command("ingest", args.corpus, workers=args.workers, stdout=open(os.devnull, "w"))
+        with open(os.devnull, "w") as quiet:
+            call_command("ingest", args.corpus, workers=args.workers, stdout=quiet)
     seconds = time.perf_counter() - started
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"seconds": seconds, "peak_mib": peak_kib / 1024}))
@@ -124,21 +125,19 @@ def main():
             half_run = measure(half, database("half"), "ingest", workers=1)
 
     mb = size / 1e6
-    print(
-        f"spaCy nlp.pipe alone       {spacy_run['seconds']:7.1f} s  {mb / spacy_run['seconds']:.3f} MB/s"
-    )
-    print(f"ingest, 1 worker           {first['seconds']:7.1f} s  {mb / first['seconds']:.3f} MB/s")
+
+    def line(label, run, note):
+        print(f"{label:<26} {run['seconds']:7.1f} s  {note}")
+
+    line("spaCy nlp.pipe alone", spacy_run, f"{mb / spacy_run['seconds']:.3f} MB/s")
+    line("ingest, 1 worker", first, f"{mb / first['seconds']:.3f} MB/s")
     ratio = spacy_run["seconds"] / first["seconds"]
     print(f"  throughput / spaCy's     {ratio:7.2f}   (target >= 0.85)")
     speedup = first["seconds"] / rerun["seconds"]
-    print(
-        f"re-run, unchanged files    {rerun['seconds']:7.1f} s  {speedup:.0f}x faster (target >= 50x)"
-    )
+    line("re-run, unchanged files", rerun, f"{speedup:.0f}x faster (target >= 50x)")
     if two:
         scaling = first["seconds"] / two["seconds"]
-        print(
-            f"ingest, 2 workers          {two['seconds']:7.1f} s  {scaling:.2f}x one worker (target >= 1.6x)"
-        )
+        line("ingest, 2 workers", two, f"{scaling:.2f}x one worker (target >= 1.6x)")
     if half_run:
         growth = first["peak_mib"] / half_run["peak_mib"]
         print(

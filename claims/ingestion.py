@@ -166,7 +166,7 @@ def _store_all(pending, report, workers, progress):
             continue
         setattr(report, outcome, getattr(report, outcome) + 1)
         if progress:
-            progress(item.path.name)
+            progress(item.path.name, len(pending))
     for store in stores.values():
         with transaction.atomic():
             store.finish()
@@ -206,11 +206,9 @@ class StoryStore:
     def __init__(self, story):
         self.story = story
         self.claim_index = ClaimIndex()
-        for claim_id, terms in Claim.objects.filter(story=story).values_list("pk", "match_terms"):
-            self.claim_index.add(claim_id, terms.split())
         self.copy_index = CopyIndex()
-        for article_id, body in Article.objects.filter(story=story).values_list("pk", "body"):
-            self.copy_index.add(article_id, paragraph_terms(body))
+        self.last_claim_id = self.last_article_id = 0
+        self._catch_up()
         self.speakers = SpeakerDirectory()
         self.reference_date = (
             Article.objects.filter(story=story, published__isnull=False)
@@ -227,10 +225,24 @@ class StoryStore:
             self.known_fields[claim_id] = {n for n, v in zip(names, filled, strict=True) if v}
         self.changed_terms = set()
         self.credited_sources = {}
+        # How often each claim of the story is denied: bare denials lean towards those.
+        self.denial_counts = Counter(
+            dict(
+                Mention.objects.filter(claim__story=story, stance=Mention.Stance.DENIES)
+                .values("claim")
+                .annotate(count=Count("pk"))
+                .values_list("claim", "count")
+            )
+        )
         self.quotes_made = self.claims_made = self.mentions_made = 0
 
     def save_article(self, item, text: ArticleText, doc):
         _lock_story(self.story)
+        self._catch_up()
+        # Another ingest may have stored this file while we parsed it: look again under the lock.
+        if Article.objects.filter(story=self.story, content_hash=text.content_hash).exists():
+            return "unchanged"
+        item.existing = Article.objects.filter(story=self.story, file_name=text.file_name).first()
         article, outcome = self._save_article_row(item, text)
         analysis = analyse_article(doc, article.published or self.reference_date)
         self._forget_machine_rows(article)
@@ -238,6 +250,19 @@ class StoryStore:
         self._save_mentions(article, analysis, quote_rows)
         self._mark_copy(article)
         return outcome
+
+    def _catch_up(self):
+        """Index the claims and articles stored since the last look, by this or another ingest."""
+        new_claims = Claim.objects.filter(story=self.story, pk__gt=self.last_claim_id)
+        for claim_id, terms in new_claims.values_list("pk", "match_terms").iterator():
+            if claim_id not in self.claim_index.terms_by_claim:
+                self.claim_index.add(claim_id, terms.split())
+            self.last_claim_id = max(self.last_claim_id, claim_id)
+        new_articles = Article.objects.filter(story=self.story, pk__gt=self.last_article_id)
+        for article_id, body in new_articles.values_list("pk", "body").iterator():
+            if article_id not in self.copy_index.paragraphs_by_article:
+                self.copy_index.add(article_id, paragraph_terms(body))
+            self.last_article_id = max(self.last_article_id, article_id)
 
     def _save_article_row(self, item, text):
         article = item.existing or Article(story=self.story, file_name=text.file_name)
@@ -261,11 +286,13 @@ class StoryStore:
         return article, outcome
 
     def _forget_machine_rows(self, article):
-        touched = set(
+        forgotten = list(
             Mention.objects.filter(article=article, set_by=SetBy.MACHINE).values_list(
-                "claim_id", flat=True
+                "claim_id", "stance"
             )
         )
+        touched = {claim_id for claim_id, _ in forgotten}
+        self.denial_counts.subtract(c for c, stance in forgotten if stance == "denies")
         Mention.objects.filter(article=article, set_by=SetBy.MACHINE).delete()
         Quote.objects.filter(article=article, set_by=SetBy.MACHINE).delete()
         orphans = Claim.objects.filter(
@@ -349,6 +376,7 @@ class StoryStore:
         )
         new_mentions = [m for key, m in mentions.items() if key not in editor_spans]
         Mention.objects.bulk_create(new_mentions)
+        self.denial_counts.update(m.claim_id for m in new_mentions if m.stance == "denies")
         self.mentions_made += len(new_mentions)
 
     def _answered_claim(self, denial, claim_of_statement, denied_here):
@@ -359,15 +387,7 @@ class StoryStore:
         ]
         if not candidates:
             return claim_of_statement.get(denial.answers)
-        denied = Counter(denied_here)
-        denied.update(
-            dict(
-                Mention.objects.filter(claim__in=candidates, stance=Mention.Stance.DENIES)
-                .values("claim")
-                .annotate(count=Count("pk"))
-                .values_list("claim", "count")
-            )
-        )
+        denied = self.denial_counts + denied_here
         best = max(range(len(candidates)), key=lambda i: (denied[candidates[i]], -i))
         return candidates[best]
 
@@ -454,6 +474,8 @@ class StoryStore:
             return claim_id
         self.claim_index.remove(claim_id)
         self.claim_index.add(match, terms)
+        self.changed_terms.add(match)
+        self.denial_counts[match] += self.denial_counts.pop(claim_id, 0)
         Claim.objects.get(pk=match).absorb([claim])
         return match
 

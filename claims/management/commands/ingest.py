@@ -22,9 +22,11 @@ class Command(BaseCommand):
         show_progress = sys.stderr.isatty() and options["verbosity"] > 0
         done = []
 
-        def progress(file_name):
+        def progress(file_name, total):
             done.append(file_name)
-            sys.stderr.write(f"\r{len(done)} files ingested, last: {file_name[:50]:<50}")
+            filled = round(30 * len(done) / total)
+            bar = "#" * filled + " " * (30 - filled)
+            sys.stderr.write(f"\r[{bar}] {len(done)}/{total} {file_name[:40]:<40}")
             sys.stderr.flush()
 
         try:
