@@ -224,7 +224,6 @@ class StoryStore:
             names = ("event_date", "origin_source", "origin_speaker")
             self.known_fields[claim_id] = {n for n, v in zip(names, filled, strict=True) if v}
         self.changed_terms = set()
-        self.verified_claims = set()
         self.credited_sources = {}
         # How often each claim of the story is denied: bare denials lean towards those.
         self.denial_counts = Counter(
@@ -240,7 +239,6 @@ class StoryStore:
     def save_article(self, item, text: ArticleText, doc):
         _lock_story(self.story)
         self._catch_up()
-        self.verified_claims = set()
         # Another ingest may have stored this file while we parsed it: look again under the lock.
         if Article.objects.filter(story=self.story, content_hash=text.content_hash).exists():
             return "unchanged"
@@ -371,6 +369,13 @@ class StoryStore:
                 speaker=self.speakers.find_or_create(statement.speaker),
                 quote=quote if quote is not None and quote.pk else None,
             )
+        used = {claim_id for claim_id, *_ in mentions}
+        gone = used - set(Claim.objects.filter(pk__in=used).values_list("pk", flat=True))
+        if gone:
+            # Another ingest merged these claims away since we indexed them: match again.
+            for claim_id in gone:
+                self.claim_index.remove(claim_id)
+            return self._save_mentions(article, analysis, quote_rows)
         editor_spans = set(
             Mention.objects.filter(article=article).values_list(
                 "claim_id", "start", "end", "stance"
@@ -395,7 +400,7 @@ class StoryStore:
 
     def _claim_for(self, statement):
         """The id of the story's claim this statement states, made new when none matches."""
-        claim_id = self._match(statement.terms)
+        claim_id = self.claim_index.best_match(statement.terms)
         if claim_id is None:
             claim_id = Claim.objects.create(
                 story=self.story,
@@ -403,22 +408,10 @@ class StoryStore:
                 match_terms=" ".join(sorted(statement.terms)),
             ).pk
             self.claims_made += 1
-            self.verified_claims.add(claim_id)
         self._complete_claim(claim_id, statement)
         self.claim_index.add(claim_id, statement.terms)
         self.changed_terms.add(claim_id)
         return claim_id
-
-    def _match(self, terms, exclude=()):
-        """The best matching claim that still exists: another ingest may have merged one away."""
-        while True:
-            claim_id = self.claim_index.best_match(terms, exclude=exclude)
-            if claim_id is None or claim_id in self.verified_claims:
-                return claim_id
-            if Claim.objects.filter(pk=claim_id).exists():
-                self.verified_claims.add(claim_id)
-                return claim_id
-            self.claim_index.remove(claim_id)
 
     def _complete_claim(self, claim_id, statement):
         """Fill in what the machine did not know yet; never touch what an editor set."""
@@ -471,7 +464,6 @@ class StoryStore:
     def _merge_alike_claims(self):
         """Claims made early in a run were matched with little to compare against: look again."""
         self._catch_up()
-        self.verified_claims = set()
         for claim_id in sorted(self.claim_index.terms_by_claim, reverse=True):
             self._merge_into_older(claim_id)
 
@@ -480,7 +472,7 @@ class StoryStore:
         terms = self.claim_index.terms_by_claim.get(claim_id)
         if terms is None:
             return claim_id
-        match = self._match(terms, exclude={claim_id})
+        match = self.claim_index.best_match(terms, exclude={claim_id})
         if match is None or match > claim_id:
             return claim_id
         claim = Claim.objects.filter(
@@ -488,11 +480,16 @@ class StoryStore:
         ).first()
         if claim is None:
             return claim_id
+        survivor = Claim.objects.filter(pk=match).first()
+        if survivor is None:
+            # Merged away by another ingest since we indexed it.
+            self.claim_index.remove(match)
+            return claim_id
         self.claim_index.remove(claim_id)
         self.claim_index.add(match, terms)
         self.changed_terms.add(match)
         self.denial_counts[match] += self.denial_counts.pop(claim_id, 0)
-        Claim.objects.get(pk=match).absorb([claim])
+        survivor.absorb([claim])
         return match
 
     def _order_timeline(self):
