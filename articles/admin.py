@@ -1,8 +1,24 @@
 """Admin for stories, outlets and articles; article texts are shown, never edited."""
 
 from django.contrib import admin
+from django.http import StreamingHttpResponse
 
+from .csv_export import ARTICLE_COLUMNS, article_rows, csv_lines
 from .models import Article, Source, Story
+
+
+def csv_download(file_name, header, rows):
+    """A streamed CSV attachment, as the admin's export actions return it."""
+    response = StreamingHttpResponse(
+        csv_lines(header, rows), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
+    return response
+
+
+@admin.action(description="Export selected articles as CSV")
+def export_articles(modeladmin, request, queryset):
+    return csv_download("articles.csv", ARTICLE_COLUMNS, article_rows(queryset))
 
 
 @admin.register(Story)
@@ -25,4 +41,5 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "file_name", "author", "body"]
     list_select_related = ["source", "story"]
     autocomplete_fields = ["source", "copy_of"]
+    actions = [export_articles]
     readonly_fields = ["file_name", "body", "raw_text", "content_hash", "created_at", "updated_at"]

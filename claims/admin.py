@@ -2,7 +2,32 @@
 
 from django.contrib import admin
 
+from articles.admin import csv_download
+
+from .export import (
+    CLAIM_COLUMNS,
+    MENTION_COLUMNS,
+    QUOTE_COLUMNS,
+    claim_rows,
+    mention_rows,
+    quote_rows,
+)
 from .models import Claim, Mention, Quote, Speaker, SpeakerAlias
+
+
+@admin.action(description="Export selected quotes as CSV")
+def export_quotes(modeladmin, request, queryset):
+    return csv_download("quotes.csv", QUOTE_COLUMNS, quote_rows(queryset))
+
+
+@admin.action(description="Export selected claims as CSV")
+def export_claims(modeladmin, request, queryset):
+    return csv_download("claims.csv", CLAIM_COLUMNS, claim_rows(queryset))
+
+
+@admin.action(description="Export selected mentions as CSV")
+def export_mentions(modeladmin, request, queryset):
+    return csv_download("mentions.csv", MENTION_COLUMNS, mention_rows(queryset))
 
 
 class SpeakerAliasInline(admin.TabularInline):
@@ -26,6 +51,7 @@ class QuoteAdmin(admin.ModelAdmin):
     list_select_related = ["speaker", "article"]
     autocomplete_fields = ["speaker"]
     readonly_fields = ["article", "text", "start", "end"]
+    actions = [export_quotes]
 
 
 class MentionInline(admin.TabularInline):
@@ -43,6 +69,7 @@ class ClaimAdmin(admin.ModelAdmin):
     list_select_related = ["story"]
     autocomplete_fields = ["origin_source", "origin_speaker"]
     inlines = [MentionInline]
+    actions = [export_claims]
 
 
 @admin.register(Mention)
@@ -52,3 +79,4 @@ class MentionAdmin(admin.ModelAdmin):
     search_fields = ["sentence", "claim__text", "speaker__name"]
     list_select_related = ["claim", "article", "speaker"]
     autocomplete_fields = ["claim", "article", "speaker", "quote"]
+    actions = [export_mentions]

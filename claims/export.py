@@ -1,0 +1,229 @@
+"""The story's data as research tables (CSV), a TimelineJS timeline and ClaimReview JSON-LD."""
+
+from django.db.models import Count, Q
+
+from articles.csv_export import ARTICLE_COLUMNS, CHUNK_SIZE, article_rows
+from articles.models import Article
+
+from .filters import StoryFilter
+from .models import Claim, Mention, Quote
+
+QUOTE_COLUMNS = [
+    "quote_id",
+    "story",
+    "article_id",
+    "file_name",
+    "source",
+    "speaker",
+    "speaker_kind",
+    "text",
+    "cue",
+    "start",
+    "end",
+    # Extra columns follow the contract's, in this order.
+    "kind",
+]
+CLAIM_COLUMNS = [
+    "claim_id",
+    "story",
+    "text",
+    "event_date",
+    "timeline_position",
+    "verdict",
+    "repeat_outlets",
+    "deny_outlets",
+    "editor_note",
+    "origin_source",
+    "origin_speaker",
+]
+MENTION_COLUMNS = [
+    "mention_id",
+    "story",
+    "claim_id",
+    "claim_text",
+    "article_id",
+    "file_name",
+    "source",
+    "stance",
+    "speaker",
+    "sentence",
+    "start",
+    "end",
+    "quote_id",
+    "set_by",
+]
+TABLES = ("articles", "quotes", "claims", "mentions")
+
+
+def _name(related):
+    return related.name if related is not None else ""
+
+
+def quote_rows(quotes):
+    rows = quotes.select_related("article__story", "article__source", "speaker").order_by("pk")
+    for quote in rows.iterator(chunk_size=CHUNK_SIZE):
+        article = quote.article
+        yield [
+            quote.pk,
+            article.story.slug,
+            article.pk,
+            article.file_name,
+            _name(article.source),
+            _name(quote.speaker),
+            quote.speaker.kind if quote.speaker else "",
+            quote.text,
+            quote.cue,
+            quote.start,
+            quote.end,
+            quote.kind,
+        ]
+
+
+def claims_with_outlet_counts(claims):
+    """Claims annotated with how many outlets repeat and deny them. An article without a
+    known outlet counts as an outlet of its own."""
+
+    def outlets(stance):
+        return Count(
+            "mentions__article__source",
+            filter=Q(mentions__stance=stance),
+            distinct=True,
+        ) + Count(
+            "mentions__article",
+            filter=Q(mentions__stance=stance, mentions__article__source=None),
+            distinct=True,
+        )
+
+    return claims.annotate(repeat_outlets=outlets("repeats"), deny_outlets=outlets("denies"))
+
+
+def claim_rows(claims):
+    rows = claims_with_outlet_counts(
+        claims.select_related("story", "origin_source", "origin_speaker")
+    ).order_by("event_date", "timeline_position", "pk")
+    for claim in rows.iterator(chunk_size=CHUNK_SIZE):
+        yield [
+            claim.pk,
+            claim.story.slug,
+            claim.text,
+            claim.event_date.isoformat() if claim.event_date else "",
+            claim.timeline_position,
+            claim.verdict,
+            claim.repeat_outlets,
+            claim.deny_outlets,
+            claim.editor_note,
+            _name(claim.origin_source),
+            _name(claim.origin_speaker),
+        ]
+
+
+def mention_rows(mentions):
+    rows = mentions.select_related("claim__story", "article__source", "speaker").order_by("pk")
+    for mention in rows.iterator(chunk_size=CHUNK_SIZE):
+        article = mention.article
+        yield [
+            mention.pk,
+            mention.claim.story.slug,
+            mention.claim_id,
+            mention.claim.text,
+            article.pk,
+            article.file_name,
+            _name(article.source),
+            mention.stance,
+            _name(mention.speaker),
+            mention.sentence,
+            mention.start,
+            mention.end,
+            mention.quote_id or "",
+            mention.set_by,
+        ]
+
+
+def table(name, story=None, story_filter=None):
+    """Header and rows of one research table, for one story (or all) and a filter."""
+    story_filter = story_filter or StoryFilter()
+    if name == "articles":
+        articles = Article.objects.filter(story=story) if story else Article.objects.all()
+        return ARTICLE_COLUMNS, article_rows(story_filter.articles(articles))
+    if name == "quotes":
+        quotes = Quote.objects.filter(article__story=story) if story else Quote.objects.all()
+        return QUOTE_COLUMNS, quote_rows(story_filter.quotes(quotes))
+    if name == "claims":
+        claims = Claim.objects.filter(story=story) if story else Claim.objects.all()
+        return CLAIM_COLUMNS, claim_rows(story_filter.claims(claims))
+    if name == "mentions":
+        mentions = Mention.objects.filter(claim__story=story) if story else Mention.objects.all()
+        return MENTION_COLUMNS, mention_rows(story_filter.mentions(mentions))
+    raise ValueError(f"unknown table {name!r}: choose one of {', '.join(TABLES)}")
+
+
+def timeline_json(story, claims):
+    """The claims as a TimelineJS timeline: one event a dated claim, grouped by verdict."""
+    events = []
+    for claim in claims_with_outlet_counts(claims).order_by("event_date", "timeline_position"):
+        if claim.event_date is None:
+            continue
+        events.append(
+            {
+                "unique_id": f"claim-{claim.pk}",
+                "start_date": {
+                    "year": claim.event_date.year,
+                    "month": claim.event_date.month,
+                    "day": claim.event_date.day,
+                },
+                "text": {
+                    "headline": claim.text,
+                    "text": (
+                        f"Repeated by {claim.repeat_outlets} outlet(s), "
+                        f"denied by {claim.deny_outlets}. Verdict: {claim.verdict}."
+                    ),
+                },
+                "group": claim.get_verdict_display(),
+            }
+        )
+    return {
+        "title": {"text": {"headline": story.title, "text": story.description}},
+        "events": events,
+    }
+
+
+CLAIM_REVIEW_RATINGS = {
+    Claim.Verdict.CONFIRMED: (5, "True"),
+    Claim.Verdict.DISPUTED: (3, "Disputed"),
+    Claim.Verdict.FALSE: (1, "False"),
+}
+
+
+def claim_review(claim, url):
+    """schema.org ClaimReview of an editor's verdict; None while the claim is unreviewed."""
+    rating = CLAIM_REVIEW_RATINGS.get(claim.verdict)
+    if rating is None:
+        return None
+    review = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": url,
+        "claimReviewed": claim.text,
+        "datePublished": claim.updated_at.date().isoformat(),
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": rating[0],
+            "bestRating": 5,
+            "worstRating": 1,
+            "alternateName": rating[1],
+        },
+    }
+    if claim.editor_note:
+        review["reviewBody"] = claim.editor_note
+    if claim.origin_speaker or claim.origin_source:
+        author = claim.origin_speaker or claim.origin_source
+        review["itemReviewed"] = {
+            "@type": "Claim",
+            "author": {
+                "@type": "Person" if claim.origin_speaker else "Organization",
+                "name": author.name,
+            },
+        }
+        if claim.event_date:
+            review["itemReviewed"]["datePublished"] = claim.event_date.isoformat()
+    return review

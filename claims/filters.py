@@ -1,0 +1,150 @@
+"""Reads the story filters (outlet, speaker, stance, verdict, dates, text) from a query string."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from .models import Claim, Mention
+
+
+class InvalidFilter(ValueError):
+    """A filter parameter that cannot be understood; its message names the parameter."""
+
+
+@dataclass(frozen=True)
+class StoryFilter:
+    outlet: int | None = None
+    speaker: int | None = None
+    stance: str = ""
+    verdict: str = ""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    text: str = ""
+
+    PARAMETERS = ("outlet", "speaker", "stance", "verdict", "from", "to", "q")
+
+    @classmethod
+    def from_query(cls, query):
+        """Parse a QueryDict (or dict); raise InvalidFilter naming the bad parameter."""
+        stance = query.get("stance", "").strip()
+        if stance and stance not in Mention.Stance.values:
+            raise InvalidFilter(f"stance: must be one of {', '.join(Mention.Stance.values)}")
+        verdict = query.get("verdict", "").strip()
+        if verdict and verdict not in Claim.Verdict.values:
+            raise InvalidFilter(f"verdict: must be one of {', '.join(Claim.Verdict.values)}")
+        return cls(
+            outlet=_id(query, "outlet"),
+            speaker=_id(query, "speaker"),
+            stance=stance,
+            verdict=verdict,
+            date_from=_date(query, "from"),
+            date_to=_date(query, "to"),
+            text=query.get("q", "").strip()[:200],
+        )
+
+    def as_query(self):
+        """The filter as query parameters, for links that keep it."""
+        values = {
+            "outlet": self.outlet,
+            "speaker": self.speaker,
+            "stance": self.stance,
+            "verdict": self.verdict,
+            "from": self.date_from.isoformat() if self.date_from else "",
+            "to": self.date_to.isoformat() if self.date_to else "",
+            "q": self.text,
+        }
+        return {key: value for key, value in values.items() if value not in (None, "")}
+
+    def mentions_q(self, prefix=""):
+        """The condition on mentions (or on a relation to them, with `prefix`)."""
+        condition = Q()
+        if self.outlet:
+            condition &= Q(**{f"{prefix}article__source": self.outlet})
+        if self.speaker:
+            condition &= Q(**{f"{prefix}speaker": self.speaker})
+        if self.stance:
+            condition &= Q(**{f"{prefix}stance": self.stance})
+        return condition
+
+    def has_mention_filter(self):
+        return bool(self.outlet or self.speaker or self.stance)
+
+    def claims(self, claims):
+        """The claims this filter keeps."""
+        if self.verdict:
+            claims = claims.filter(verdict=self.verdict)
+        if self.date_from:
+            claims = claims.filter(event_date__gte=self.date_from)
+        if self.date_to:
+            claims = claims.filter(event_date__lte=self.date_to)
+        if self.has_mention_filter():
+            matching = Mention.objects.filter(self.mentions_q()).values("claim")
+            claims = claims.filter(pk__in=matching)
+        if self.text:
+            in_evidence = Mention.objects.filter(sentence__icontains=self.text).values("claim")
+            claims = claims.filter(Q(text__icontains=self.text) | Q(pk__in=in_evidence))
+        return claims
+
+    def mentions(self, mentions):
+        """The mentions this filter keeps: its mention conditions, of claims it keeps."""
+        mentions = mentions.filter(self.mentions_q())
+        if self.verdict:
+            mentions = mentions.filter(claim__verdict=self.verdict)
+        if self.date_from:
+            mentions = mentions.filter(claim__event_date__gte=self.date_from)
+        if self.date_to:
+            mentions = mentions.filter(claim__event_date__lte=self.date_to)
+        if self.text:
+            mentions = mentions.filter(
+                Q(sentence__icontains=self.text) | Q(claim__text__icontains=self.text)
+            )
+        return mentions
+
+    def quotes(self, quotes):
+        """The quotes this filter keeps: by outlet, speaker, publication date and words."""
+        if self.outlet:
+            quotes = quotes.filter(article__source=self.outlet)
+        if self.speaker:
+            quotes = quotes.filter(speaker=self.speaker)
+        if self.date_from:
+            quotes = quotes.filter(article__published__gte=self.date_from)
+        if self.date_to:
+            quotes = quotes.filter(article__published__lte=self.date_to)
+        if self.text:
+            quotes = quotes.filter(text__icontains=self.text)
+        return quotes
+
+    def articles(self, articles):
+        """The articles this filter keeps: by outlet, date, words and what they carry."""
+        if self.outlet:
+            articles = articles.filter(source=self.outlet)
+        if self.date_from:
+            articles = articles.filter(published__gte=self.date_from)
+        if self.date_to:
+            articles = articles.filter(published__lte=self.date_to)
+        if self.speaker or self.stance or self.verdict:
+            carrying = self.mentions(Mention.objects.all()).values("article")
+            articles = articles.filter(pk__in=carrying)
+        if self.text:
+            articles = articles.filter(Q(title__icontains=self.text) | Q(body__icontains=self.text))
+        return articles
+
+
+def _id(query, name):
+    value = query.get(name, "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or len(value) > 18:
+        raise InvalidFilter(f"{name}: must be a whole number, not {value[:40]!r}")
+    return int(value)
+
+
+def _date(query, name):
+    value = query.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidFilter(f"{name}: must be a date like 2022-01-27, not {value[:40]!r}") from None

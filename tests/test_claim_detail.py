@@ -1,0 +1,68 @@
+"""A claim's page: its evidence, and its verdict as schema.org ClaimReview JSON-LD."""
+
+import json
+import re
+
+from claims.models import Claim, Mention, Speaker
+
+LD_JSON = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+def claim_with_mention(article, **fields):
+    claim = Claim.objects.create(story=article.story, text="The talks were productive", **fields)
+    Mention.objects.create(
+        claim=claim,
+        article=article,
+        stance="repeats",
+        sentence=article.body,
+        start=0,
+        end=len(article.body),
+        speaker=Speaker.objects.create(name="The minister"),
+    )
+    return claim
+
+
+def test_claim_page_shows_the_evidence_and_who_says_it(client, article):
+    claim = claim_with_mention(article)
+
+    page = client.get(f"/stories/{article.story.slug}/claims/{claim.pk}/").content.decode()
+
+    assert "The talks were productive" in page
+    assert "The minister" in page
+    assert "Daily Example" in page
+    assert "repeats" in page
+
+
+def test_reviewed_claim_carries_claim_review_json_ld(client, article):
+    claim = claim_with_mention(article, verdict="false", editor_note="No source confirms it.")
+
+    page = client.get(f"/stories/{article.story.slug}/claims/{claim.pk}/").content.decode()
+
+    review = json.loads(LD_JSON.search(page).group(1))
+    assert review["@type"] == "ClaimReview"
+    assert review["claimReviewed"] == "The talks were productive"
+    assert review["reviewRating"]["alternateName"] == "False"
+    assert review["reviewBody"] == "No source confirms it."
+
+
+def test_unreviewed_claim_has_no_review(client, article):
+    claim = claim_with_mention(article)
+    page = client.get(f"/stories/{article.story.slug}/claims/{claim.pk}/").content.decode()
+    assert not LD_JSON.search(page)
+
+
+def test_claim_text_cannot_break_out_of_the_json_ld(client, article):
+    claim = claim_with_mention(article, verdict="disputed")
+    claim.text = "</script><script>alert(1)</script>"
+    claim.save()
+
+    page = client.get(f"/stories/{article.story.slug}/claims/{claim.pk}/").content.decode()
+
+    assert "<script>alert(1)" not in page
+    review = json.loads(LD_JSON.search(page).group(1))
+    assert review["claimReviewed"] == "</script><script>alert(1)</script>"
+
+
+def test_claim_of_another_story_is_not_found(client, article):
+    claim = claim_with_mention(article)
+    assert client.get(f"/stories/other/claims/{claim.pk}/").status_code == 404
