@@ -1,7 +1,5 @@
 """The story's data as research tables (CSV), a TimelineJS timeline and ClaimReview JSON-LD."""
 
-from django.db.models import Count, Q
-
 from articles.csv_export import ARTICLE_COLUMNS, CHUNK_SIZE, article_rows
 from articles.models import Article
 
@@ -79,28 +77,12 @@ def quote_rows(quotes):
         ]
 
 
-def claims_with_outlet_counts(claims):
-    """Claims annotated with how many outlets repeat and deny them. An article without a
-    known outlet counts as an outlet of its own."""
-
-    def outlets(stance):
-        return Count(
-            "mentions__article__source",
-            filter=Q(mentions__stance=stance),
-            distinct=True,
-        ) + Count(
-            "mentions__article",
-            filter=Q(mentions__stance=stance, mentions__article__source=None),
-            distinct=True,
-        )
-
-    return claims.annotate(repeat_outlets=outlets("repeats"), deny_outlets=outlets("denies"))
-
-
 def claim_rows(claims):
-    rows = claims_with_outlet_counts(
+    rows = (
         claims.select_related("story", "origin_source", "origin_speaker")
-    ).order_by("event_date", "timeline_position", "pk")
+        .with_outlet_counts()
+        .order_by("event_date", "timeline_position", "pk")
+    )
     for claim in rows.iterator(chunk_size=CHUNK_SIZE):
         yield [
             claim.pk,
@@ -160,7 +142,7 @@ def table(name, story=None, story_filter=None):
 def timeline_json(story, claims):
     """The claims as a TimelineJS timeline: one event a dated claim, grouped by verdict."""
     events = []
-    for claim in claims_with_outlet_counts(claims).order_by("event_date", "timeline_position"):
+    for claim in claims.with_outlet_counts().order_by("event_date", "timeline_position"):
         if claim.event_date is None:
             continue
         events.append(

@@ -90,6 +90,48 @@ class Quote(models.Model):
         return self.text[:80]
 
 
+class ClaimQuerySet(models.QuerySet):
+    def with_outlet_counts(self):
+        """Annotate how many outlets repeat and deny each claim; an article with no known
+        outlet counts as an outlet of its own."""
+
+        def outlets(stance):
+            return models.Count(
+                "mentions__article__source", filter=Q(mentions__stance=stance), distinct=True
+            ) + models.Count(
+                "mentions__article",
+                filter=Q(mentions__stance=stance, mentions__article__source=None),
+                distinct=True,
+            )
+
+        return self.annotate(repeat_outlets=outlets("repeats"), deny_outlets=outlets("denies"))
+
+    def for_timeline(self, story):
+        """The story's claims in timeline order, with what the timeline shows of each."""
+        return (
+            self.filter(story=story)
+            .select_related("origin_source", "origin_speaker")
+            .prefetch_related(
+                models.Prefetch(
+                    "mentions",
+                    queryset=Mention.objects.select_related("article__source", "speaker").order_by(
+                        "article__published", "article__file_name", "start"
+                    ),
+                )
+            )
+            .order_by(models.F("event_date").asc(nulls_last=True), "timeline_position", "pk")
+        )
+
+    def most_contested(self, story, limit=3):
+        """Claims some outlets repeat and others deny, the most talked-about first."""
+        return (
+            self.filter(story=story)
+            .with_outlet_counts()
+            .filter(repeat_outlets__gt=0, deny_outlets__gt=0)
+            .order_by(-(models.F("repeat_outlets") + models.F("deny_outlets")), "pk")[:limit]
+        )
+
+
 class Claim(models.Model):
     class Verdict(models.TextChoices):
         UNREVIEWED = "unreviewed", "unreviewed"
@@ -116,6 +158,8 @@ class Claim(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ClaimQuerySet.as_manager()
+
     class Meta:
         ordering = ["story", "event_date", "timeline_position"]
         constraints = [
@@ -140,6 +184,20 @@ class Claim(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+    def outlets_by_stance(self):
+        """Outlet names (or file names for unknown outlets) that repeat and that deny the claim,
+        from the prefetched mentions."""
+        outlets = {"repeats": {}, "denies": {}}
+        for mention in self.mentions.all():
+            article = mention.article
+            name = article.source.name if article.source else article.file_name
+            outlets[mention.stance].setdefault(name, article.source_id)
+        return outlets
+
+    def first_report(self):
+        """The earliest mention that repeats the claim, from the prefetched mentions."""
+        return next((m for m in self.mentions.all() if m.stance == "repeats"), None)
 
     def absorb(self, others):
         """Merge `others` into this claim: their mentions move here, nothing is lost."""

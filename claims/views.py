@@ -2,16 +2,160 @@
 
 import json
 
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 
 from articles.csv_export import csv_lines
-from articles.models import Story
+from articles.models import Article, Source, Story
 
 from .export import TABLES, claim_review, table, timeline_json
 from .filters import InvalidFilter, StoryFilter
-from .models import Claim
+from .highlight import annotated_body, highlight_words, wording_difference
+from .models import Claim, Mention, Speaker
+
+TIMELINE_PAGE_SIZE = 40
+MATRIX_PAGE_SIZE = 30
+
+
+def story_timeline(request, slug):
+    story = get_object_or_404(Story, slug=slug)
+    try:
+        story_filter = StoryFilter.from_query(request.GET)
+    except InvalidFilter as error:
+        return HttpResponseBadRequest(f"Bad filter: {error}")
+    claims = story_filter.claims(Claim.objects.for_timeline(story))
+    page = Paginator(claims, TIMELINE_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "story": story,
+        "filter": story_filter,
+        "filter_query": story_filter.as_query(),
+        "page": page,
+        "outlets": Source.objects.filter(articles__story=story).distinct().order_by("name"),
+        "speakers": Speaker.objects.filter(mentions__article__story=story)
+        .distinct()
+        .order_by("name"),
+        "stances": Mention.Stance.choices,
+        "verdicts": Claim.Verdict.choices,
+        "summary": story_summary(story),
+        "contested": Claim.objects.most_contested(story),
+    }
+    template = "claims/story_timeline.html"
+    if request.htmx:
+        template += "#timeline"
+    return render(request, template, context)
+
+
+def story_summary(story):
+    articles = Article.objects.filter(story=story)
+    return {
+        "articles": articles.count(),
+        "outlets": articles.exclude(source=None).values("source").distinct().count(),
+        "claims": Claim.objects.filter(story=story).count(),
+    }
+
+
+def story_matrix(request, slug):
+    """Claims against outlets: who repeats, who denies, who is silent."""
+    story = get_object_or_404(Story, slug=slug)
+    claims = Claim.objects.filter(story=story).order_by("event_date", "timeline_position", "pk")
+    page = Paginator(claims, MATRIX_PAGE_SIZE).get_page(request.GET.get("page"))
+    columns = _outlet_columns(story)
+    stances = {}
+    rows = Mention.objects.filter(claim__in=[c.pk for c in page.object_list]).values_list(
+        "claim_id", "article__source_id", "article_id", "stance"
+    )
+    for claim_id, source_id, article_id, stance in rows:
+        key = ("source", source_id) if source_id else ("article", article_id)
+        stances.setdefault((claim_id, key), set()).add(stance)
+    table_rows = [
+        (claim, [_cell(stances.get((claim.pk, column["key"]), set())) for column in columns])
+        for claim in page.object_list
+    ]
+    return render(
+        request,
+        "claims/story_matrix.html",
+        {"story": story, "page": page, "columns": columns, "rows": table_rows},
+    )
+
+
+def _outlet_columns(story):
+    """One column per outlet of the story; an article with no known outlet is its own."""
+    columns = [
+        {"key": ("source", source.pk), "name": source.name, "source": source}
+        for source in Source.objects.filter(articles__story=story).distinct().order_by("name")
+    ]
+    columns += [
+        {"key": ("article", article.pk), "name": article.file_name, "source": None}
+        for article in Article.objects.filter(story=story, source=None).order_by("file_name")
+    ]
+    return columns
+
+
+def _cell(stances):
+    if stances == {"repeats", "denies"}:
+        return "both"
+    if stances:
+        return next(iter(stances))
+    return "silent"
+
+
+def article_reader(request, slug, pk):
+    article = get_object_or_404(
+        Article.objects.select_related("story", "source", "copy_of__source"),
+        pk=pk,
+        story__slug=slug,
+    )
+    mentions = article.mentions.select_related("claim").order_by("start")
+    quotes = article.quotes.select_related("speaker").order_by("start")
+    return render(
+        request,
+        "claims/article_reader.html",
+        {
+            "article": article,
+            "body": annotated_body(article, mentions, quotes),
+            "copies": article.copies.select_related("source").order_by("file_name"),
+            "claims": _claims_of(mentions),
+        },
+    )
+
+
+def _claims_of(mentions):
+    """Each claim the article carries, once, with its stances in this article."""
+    found = {}
+    for mention in mentions:
+        claim, stances = found.setdefault(mention.claim_id, (mention.claim, set()))
+        stances.add(mention.stance)
+    return [(claim, sorted(stances)) for claim, stances in found.values()]
+
+
+def source_detail(request, slug, pk):
+    story = get_object_or_404(Story, slug=slug)
+    source = get_object_or_404(Source, pk=pk)
+    mentions = Mention.objects.filter(article__story=story, article__source=source)
+    claims = (
+        Claim.objects.filter(story=story, mentions__in=mentions)
+        .annotate(
+            repeated=Count("mentions", filter=Q(mentions__in=mentions, mentions__stance="repeats")),
+            denied=Count("mentions", filter=Q(mentions__in=mentions, mentions__stance="denies")),
+        )
+        .order_by("event_date", "timeline_position", "pk")
+    )
+    return render(
+        request,
+        "claims/source_detail.html",
+        {
+            "story": story,
+            "source": source,
+            "repeated": [c for c in claims if c.repeated],
+            "denied": [c for c in claims if c.denied],
+            "articles": source.articles.filter(story=story).order_by("published", "file_name"),
+            "originated": source.originated_claims.filter(story=story),
+        },
+    )
+
 
 JSON_IN_HTML_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
@@ -49,17 +193,33 @@ def claim_detail(request, slug, pk):
         pk=pk,
         story__slug=slug,
     )
-    mentions = claim.mentions.select_related("article__source", "speaker").order_by(
-        "article__published", "article__file_name", "start"
+    mentions = list(
+        claim.mentions.select_related("article__source", "speaker").order_by(
+            "article__published", "article__file_name", "start"
+        )
     )
+    for mention in mentions:
+        mention.highlighted = highlight_words(mention.sentence, claim.text)
+    variants = {}
+    for mention in mentions:
+        if mention.stance == "repeats" and mention.sentence not in variants:
+            variants[mention.sentence] = (mention, wording_difference(claim.text, mention.sentence))
     review = claim_review(claim, request.build_absolute_uri())
     review_json = (
         mark_safe(json.dumps(review, ensure_ascii=False).translate(JSON_IN_HTML_ESCAPES))
         if review
         else ""
     )
+    template = "claims/claim_detail.html"
+    if request.htmx:
+        template += "#evidence"
     return render(
         request,
-        "claims/claim_detail.html",
-        {"claim": claim, "mentions": mentions, "review_json": review_json},
+        template,
+        {
+            "claim": claim,
+            "mentions": mentions,
+            "variants": variants.values(),
+            "review_json": review_json,
+        },
     )
