@@ -1,0 +1,140 @@
+"""The story's timeline: summary, contested claims, outlet chips, filters, fragments, speed."""
+
+import datetime
+
+import pytest
+
+from articles.models import Article, Source, Story
+from claims.models import Claim, Mention, Speaker
+
+
+@pytest.fixture
+def story_with_claims(db):
+    story = Story.objects.create(title="The bridge", slug="bridge")
+    herald = Source.objects.create(name="The Herald")
+    gazette = Source.objects.create(name="The Gazette")
+    speaker = Speaker.objects.create(name="Mayor Ann Lee")
+    articles = []
+    for number, source in enumerate([herald, gazette]):
+        body = "The bridge will close in May. The mayor denies it."
+        articles.append(
+            Article.objects.create(
+                story=story,
+                source=source,
+                file_name=f"{number}.txt",
+                body=body,
+                raw_text=body,
+                content_hash=str(number) * 64,
+                published=datetime.date(2023, 3, number + 1),
+            )
+        )
+    contested = Claim.objects.create(
+        story=story, text="The bridge will close in May", event_date=datetime.date(2023, 3, 1)
+    )
+    quiet = Claim.objects.create(
+        story=story, text="Tolls will rise", event_date=datetime.date(2023, 3, 2)
+    )
+    Mention.objects.create(
+        claim=contested,
+        article=articles[0],
+        stance="repeats",
+        sentence="The bridge will close in May.",
+        start=0,
+        end=29,
+    )
+    Mention.objects.create(
+        claim=contested,
+        article=articles[1],
+        stance="denies",
+        sentence="The mayor denies it.",
+        start=30,
+        end=50,
+        speaker=speaker,
+    )
+    Mention.objects.create(
+        claim=quiet,
+        article=articles[1],
+        stance="repeats",
+        sentence="The bridge will close in May.",
+        start=0,
+        end=29,
+    )
+    return story
+
+
+def test_timeline_sums_up_the_story_and_puts_contested_claims_first(client, story_with_claims):
+    page = client.get("/stories/bridge/").content.decode()
+
+    assert "<strong>2</strong> articles" in page
+    assert "<strong>2</strong> outlets" in page
+    assert "<strong>2</strong> claims" in page
+    contested = page.index("Most contested")
+    assert "The bridge will close in May" in page[contested : contested + 600]
+    assert "repeated by 1 outlet, denied by 1" in page
+
+
+def test_each_claim_shows_who_repeats_and_who_denies_it(client, story_with_claims):
+    page = client.get("/stories/bridge/").content.decode()
+    claim = page[page.index('<p class="claim-text">The bridge will close in May') :]
+    claim = claim[: claim.index("Show the evidence")]
+    repeats, denies = claim.split("Denies:")
+    assert "The Herald" in repeats and "The Gazette" not in repeats
+    assert "The Gazette" in denies
+    assert "Wednesday 1 March 2023" in page
+
+
+def test_filters_keep_matching_claims(client, story_with_claims):
+    gazette = Source.objects.get(name="The Gazette").pk
+    page = client.get("/stories/bridge/", {"outlet": gazette, "stance": "repeats"}).content.decode()
+    assert "Tolls will rise" in page
+    assert '<p class="claim-text">The bridge will close in May' not in page
+    page = client.get("/stories/bridge/", {"q": "tolls"}).content.decode()
+    assert "1 claim" in page
+
+
+def test_bad_filter_is_a_400(client, story_with_claims):
+    assert client.get("/stories/bridge/", {"from": "2023-02-30"}).status_code == 400
+    assert client.get("/stories/bridge/", {"speaker": "x"}).status_code == 400
+
+
+def test_htmx_request_gets_only_the_timeline_fragment(client, story_with_claims):
+    fragment = client.get("/stories/bridge/", {"stance": "denies"}, HTTP_HX_REQUEST="true")
+    text = fragment.content.decode()
+    assert text.lstrip().startswith('<section id="timeline"')
+    assert "<html" not in text
+    assert "The bridge will close in May" in text
+
+
+def test_claim_fragment_opens_in_place_and_stands_alone(client, story_with_claims):
+    claim = Claim.objects.get(text="The bridge will close in May")
+    fragment = client.get(f"/stories/bridge/claims/{claim.pk}/", HTTP_HX_REQUEST="true")
+    assert fragment.content.decode().lstrip().startswith('<section class="evidence-panel"')
+    page = client.get(f"/stories/bridge/claims/{claim.pk}/").content.decode()
+    assert "<html" in page and "Mayor Ann Lee" in page
+    assert "<mark>bridge</mark>" in page
+
+
+def test_everything_from_the_articles_is_escaped(client, story_with_claims):
+    Claim.objects.filter(text="Tolls will rise").update(text="<script>alert(1)</script>")
+    Source.objects.filter(name="The Herald").update(name="<b>Herald</b>")
+    page = client.get("/stories/bridge/").content.decode()
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<b>Herald</b>" not in page
+
+
+def test_queries_do_not_grow_with_claims(client, story_with_claims, django_assert_max_num_queries):
+    article = Article.objects.first()
+    for number in range(60):
+        claim = Claim.objects.create(story=story_with_claims, text=f"Claim number {number}")
+        Mention.objects.create(
+            claim=claim, article=article, stance="repeats", sentence="The bridge", start=0, end=10
+        )
+    with django_assert_max_num_queries(14):
+        response = client.get("/stories/bridge/")
+    assert response.status_code == 200
+    assert "Page 1 of 2" in response.content.decode()
+
+
+def test_unknown_story_is_not_found(client, db):
+    assert client.get("/stories/nowhere/").status_code == 404
