@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.http import StreamingHttpResponse
+from simple_history.admin import SimpleHistoryAdmin
 
 from .csv_export import ARTICLE_COLUMNS, article_rows, csv_lines
 from .models import Article, Source, Story
@@ -35,11 +36,24 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SimpleHistoryAdmin):
     list_display = ["title", "source", "published", "file_name", "story"]
     list_filter = ["story", "source"]
     search_fields = ["title", "file_name", "author", "body"]
     list_select_related = ["source", "story"]
     autocomplete_fields = ["source", "copy_of"]
     actions = [export_articles]
-    readonly_fields = ["file_name", "body", "raw_text", "content_hash", "created_at", "updated_at"]
+    readonly_fields = [
+        "file_name",
+        "body",
+        "raw_text",
+        "content_hash",
+        "metadata_edited",
+        "created_at",
+        "updated_at",
+    ]
+
+    def save_model(self, request, article, form, change):
+        # Corrected metadata is the editor's: ingestion will update only the text.
+        article.metadata_edited = True
+        super().save_model(request, article, form, change)

@@ -2,6 +2,8 @@
 
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 
 class Story(models.Model):
@@ -59,6 +61,8 @@ class Article(models.Model):
     metadata_edited = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Who changed the metadata and when; the texts are never edited, so not kept twice.
+    history = HistoricalRecords(excluded_fields=["body", "raw_text"])
 
     class Meta:
         ordering = ["published", "file_name"]
@@ -78,6 +82,9 @@ class Article(models.Model):
 
     def __str__(self):
         return self.title or self.file_name
+
+    def get_absolute_url(self):
+        return reverse("article_reader", args=[self.story.slug, self.pk])
 
     @property
     def word_count(self):

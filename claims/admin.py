@@ -1,8 +1,18 @@
-"""Admin for speakers, quotes, claims and mentions."""
+"""Admin for editors: review claims, correct stances and speakers, merge and split, export."""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Max, Q
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 
 from articles.admin import csv_download
+from articles.models import Source, Story
+from articles.reading import UnreadableFile
 
 from .export import (
     CLAIM_COLUMNS,
@@ -12,7 +22,8 @@ from .export import (
     mention_rows,
     quote_rows,
 )
-from .models import Claim, Mention, Quote, Speaker, SpeakerAlias
+from .ingestion import ingest_text
+from .models import Claim, Mention, Quote, ReviewQueue, SetBy, Speaker, SpeakerAlias
 
 
 @admin.action(description="Export selected quotes as CSV")
@@ -30,17 +41,70 @@ def export_mentions(modeladmin, request, queryset):
     return csv_download("mentions.csv", MENTION_COLUMNS, mention_rows(queryset))
 
 
+@admin.action(description="Merge selected claims into the oldest one", permissions=["change"])
+def merge_claims(modeladmin, request, queryset):
+    claims = list(queryset.order_by("pk"))
+    if len(claims) < 2 or len({claim.story_id for claim in claims}) > 1:
+        modeladmin.message_user(
+            request, "Select two or more claims of one story to merge.", messages.ERROR
+        )
+        return
+    kept, others = claims[0], claims[1:]
+    kept.absorb(others)
+    Claim.objects.filter(pk=kept.pk).update(set_by=SetBy.EDITOR)
+    modeladmin.message_user(request, f"Merged {len(others)} claim(s) into “{kept}”.")
+
+
+@admin.action(description="Move selected mentions into a new claim", permissions=["change"])
+def split_mentions(modeladmin, request, queryset):
+    mentions = list(queryset.select_related("claim").order_by("pk"))
+    if len({mention.claim.story_id for mention in mentions}) != 1:
+        modeladmin.message_user(request, "Select mentions of one story.", messages.ERROR)
+        return
+    first = mentions[0]
+    claim = Claim.objects.create(
+        story_id=first.claim.story_id,
+        text=first.sentence[:2000],
+        event_date=first.claim.event_date,
+        set_by=SetBy.EDITOR,
+    )
+    queryset.update(claim=claim, set_by=SetBy.EDITOR)
+    modeladmin.message_user(request, f"Moved {len(mentions)} mention(s) into a new claim.")
+
+
+@admin.action(description="Merge selected speakers into the first one", permissions=["delete"])
+def merge_speakers(modeladmin, request, queryset):
+    speakers = list(queryset.order_by("pk"))
+    if len(speakers) < 2:
+        modeladmin.message_user(request, "Select two or more speakers to merge.", messages.ERROR)
+        return
+    speakers[0].absorb(speakers[1:])
+    modeladmin.message_user(
+        request,
+        f"Merged {len(speakers) - 1} speaker(s) into {speakers[0].name}; "
+        "their names are now its aliases.",
+    )
+
+
 class SpeakerAliasInline(admin.TabularInline):
     model = SpeakerAlias
     extra = 1
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind"]
+class SpeakerAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "alias_names"]
     list_filter = ["kind"]
     search_fields = ["name", "aliases__name"]
     inlines = [SpeakerAliasInline]
+    actions = [merge_speakers]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("aliases")
+
+    @admin.display(description="aliases")
+    def alias_names(self, speaker):
+        return ", ".join(alias.name for alias in speaker.aliases.all())
 
 
 @admin.register(Quote)
@@ -53,30 +117,237 @@ class QuoteAdmin(admin.ModelAdmin):
     readonly_fields = ["article", "text", "start", "end"]
     actions = [export_quotes]
 
+    def save_model(self, request, quote, form, change):
+        quote.set_by = SetBy.EDITOR
+        super().save_model(request, quote, form, change)
+
+
+class MentionForm(forms.ModelForm):
+    """A mention as editors write it: the evidence sentence is found in the article's text."""
+
+    class Meta:
+        model = Mention
+        fields = ["article", "stance", "speaker", "sentence"]
+        widgets = {"sentence": forms.Textarea(attrs={"rows": 2, "cols": 60})}
+
+    def clean(self):
+        cleaned = super().clean()
+        article, sentence = cleaned.get("article"), (cleaned.get("sentence") or "").strip()
+        if article and sentence:
+            start = article.body.find(sentence)
+            if start < 0:
+                self.add_error("sentence", "This sentence is not in the article's text.")
+            else:
+                self.instance.start, self.instance.end = start, start + len(sentence)
+                cleaned["sentence"] = sentence
+        return cleaned
+
 
 class MentionInline(admin.TabularInline):
     model = Mention
+    form = MentionForm
     extra = 0
-    fields = ["article", "stance", "speaker", "sentence", "set_by"]
     autocomplete_fields = ["article", "speaker"]
+    readonly_fields = ["set_by", "view_in_article"]
+    fields = ["article", "stance", "speaker", "sentence", "set_by", "view_in_article"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article__story", "speaker")
+
+    @admin.display(description="in the article")
+    def view_in_article(self, mention):
+        if not mention.pk:
+            return ""
+        return format_html('<a href="{}">read</a>', mention.get_absolute_url())
+
+
+class OutletListFilter(admin.SimpleListFilter):
+    title = "outlet"
+    parameter_name = "outlet"
+
+    def lookups(self, request, model_admin):
+        return [
+            (source.pk, source.name)
+            for source in Source.objects.filter(articles__isnull=False).distinct()
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(mentions__article__source=self.value()).distinct()
+        return queryset
+
+
+class DenialListFilter(admin.SimpleListFilter):
+    title = "has denials"
+    parameter_name = "denied"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "denied by someone"), ("no", "never denied")]
+
+    def queryset(self, request, queryset):
+        denied = Mention.objects.filter(stance="denies").values("claim")
+        if self.value() == "yes":
+            return queryset.filter(pk__in=denied)
+        if self.value() == "no":
+            return queryset.exclude(pk__in=denied)
+        return queryset
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """A file field that takes several files at once."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data]
+        return super().clean(data, initial)
+
+
+class AddArticlesForm(forms.Form):
+    story = forms.ModelChoiceField(queryset=Story.objects.all())
+    files = MultipleFileField(
+        required=False,
+        help_text="Plain-text article files (UTF-8, UTF-16 or cp1252).",
+    )
+    file_name = forms.CharField(
+        required=False, help_text="Name for the pasted text, e.g. outlet-2024-05-01.txt"
+    )
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 12}), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.files.getlist("files") and not cleaned.get("text", "").strip():
+            raise forms.ValidationError("Upload at least one file or paste a text.")
+        if cleaned.get("text", "").strip() and not cleaned.get("file_name", "").strip():
+            self.add_error("file_name", "Give the pasted text a name.")
+        return cleaned
+
+
+def add_articles_view(model_admin, request):
+    """Upload or paste articles into a story; they go through the same pipeline as `ingest`."""
+    if not request.user.has_perm("articles.add_article"):
+        raise PermissionDenied
+    form = AddArticlesForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        story = form.cleaned_data["story"]
+        texts = [(upload.name, upload.read()) for upload in request.FILES.getlist("files")]
+        if form.cleaned_data["text"].strip():
+            texts.append((form.cleaned_data["file_name"].strip(), form.cleaned_data["text"]))
+        for name, content in texts:
+            try:
+                outcome = ingest_text(story, name, content)
+            except UnreadableFile as error:
+                model_admin.message_user(request, f"Not added: {error}", messages.ERROR)
+            else:
+                model_admin.message_user(request, f"Ingested {name}: {outcome}.")
+        return redirect(reverse("admin:claims_claim_changelist") + f"?story__id__exact={story.pk}")
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": "Add articles to a story",
+        "form": form,
+        "opts": model_admin.model._meta,
+    }
+    return TemplateResponse(request, "claims/admin_add_articles.html", context)
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
-    list_display = ["text", "story", "event_date", "verdict"]
-    list_filter = ["story", "verdict", "set_by"]
+class ClaimAdmin(SimpleHistoryAdmin):
+    list_display = ["text", "story", "event_date", "verdict", "repeats", "denials", "set_by"]
+    list_filter = ["story", "verdict", OutletListFilter, DenialListFilter, "set_by"]
     search_fields = ["text", "mentions__sentence", "mentions__speaker__name"]
     list_select_related = ["story"]
     autocomplete_fields = ["origin_source", "origin_speaker"]
+    fields = [
+        "story",
+        "text",
+        "event_date",
+        "timeline_position",
+        "verdict",
+        "editor_note",
+        "origin_source",
+        "origin_speaker",
+        "set_by",
+    ]
+    readonly_fields = ["set_by"]
     inlines = [MentionInline]
-    actions = [export_claims]
+    actions = [merge_claims, export_claims]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                repeat_count=Count("mentions", filter=Q(mentions__stance="repeats")),
+                denial_count=Count("mentions", filter=Q(mentions__stance="denies")),
+                newest_article=Max("mentions__article__created_at"),
+            )
+        )
+
+    @admin.display(description="repeats", ordering="repeat_count")
+    def repeats(self, claim):
+        return claim.repeat_count
+
+    @admin.display(description="denials", ordering="denial_count")
+    def denials(self, claim):
+        return claim.denial_count
+
+    def get_urls(self):
+        add_articles = self.admin_site.admin_view(lambda request: add_articles_view(self, request))
+        return [
+            path("add-articles/", add_articles, name="claims_add_articles"),
+            *super().get_urls(),
+        ]
+
+    def save_model(self, request, claim, form, change):
+        claim.set_by = SetBy.EDITOR
+        super().save_model(request, claim, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        """Every mention an editor adds or changes becomes the editor's: ingestion keeps it."""
+        mentions = formset.save(commit=False)
+        for mention in mentions:
+            mention.set_by = SetBy.EDITOR
+            mention.save()
+        for mention in formset.deleted_objects:
+            mention.delete()
+        formset.save_m2m()
+
+
+@admin.register(ReviewQueue)
+class ReviewQueueAdmin(ClaimAdmin):
+    """Claims not reviewed yet, those in the newest articles first."""
+
+    list_filter = ["story", OutletListFilter, DenialListFilter, "set_by"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .filter(verdict=Claim.Verdict.UNREVIEWED)
+            .order_by("-newest_article", "pk")
+        )
 
 
 @admin.register(Mention)
-class MentionAdmin(admin.ModelAdmin):
+class MentionAdmin(SimpleHistoryAdmin):
+    form = MentionForm
     list_display = ["claim", "article", "stance", "speaker", "set_by"]
     list_filter = ["stance", "set_by", "article__story"]
     search_fields = ["sentence", "claim__text", "speaker__name"]
     list_select_related = ["claim", "article", "speaker"]
-    autocomplete_fields = ["claim", "article", "speaker", "quote"]
-    actions = [export_mentions]
+    autocomplete_fields = ["claim", "article", "speaker"]
+    actions = [split_mentions, export_mentions]
+
+    def get_fields(self, request, mention=None):
+        return ["claim", "article", "stance", "speaker", "sentence"]
+
+    def save_model(self, request, mention, form, change):
+        mention.set_by = SetBy.EDITOR
+        super().save_model(request, mention, form, change)

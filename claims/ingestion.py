@@ -13,7 +13,13 @@ from django.db.models import Count
 from django.utils.text import slugify
 
 from articles.models import Article, Source, Story
-from articles.reading import ArticleText, UnreadableFile, read_article_file
+from articles.reading import (
+    ArticleText,
+    UnreadableFile,
+    decode_bytes,
+    parse_article_text,
+    read_article_file,
+)
 
 from .clustering import ClaimIndex
 from .copies import CopyIndex, paragraph_terms
@@ -184,11 +190,16 @@ def _read_again(pending, report):
             report.failed.append((item.path.name, str(error)))
 
 
-def ingest_text(story, file_name, raw_text):
-    """Ingest one pasted or uploaded text into `story`, as the admin does."""
-    from articles.reading import parse_article_text
-
-    text = parse_article_text(raw_text, file_name)
+def ingest_text(story, file_name, content):
+    """Ingest one uploaded (bytes) or pasted (str) text into `story`, as the admin does;
+    bad input raises UnreadableFile naming the file."""
+    size = len(content.encode("utf-8") if isinstance(content, str) else content)
+    limit = settings.NEWSROOM_MAX_FILE_BYTES
+    if size > limit:
+        raise UnreadableFile(f"{file_name}: {size:,} bytes is over the {limit:,}-byte limit")
+    if isinstance(content, bytes):
+        content = decode_bytes(content, file_name)
+    text = parse_article_text(content, file_name)
     if Article.objects.filter(story=story, content_hash=text.content_hash).exists():
         return "unchanged"
     existing = Article.objects.filter(story=story, file_name=text.file_name).first()

@@ -1,7 +1,9 @@
 """Who said what: speakers, their quotes, the story's claims and each article's stance on them."""
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from articles.models import Article, Source, Story
 
@@ -22,6 +24,7 @@ class Speaker(models.Model):
     name = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERSON)
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -35,6 +38,21 @@ class Speaker(models.Model):
 
     def __str__(self):
         return self.name
+
+    @transaction.atomic
+    def absorb(self, others):
+        """Merge duplicate speakers into this one: their quotes, mentions and claims move here
+        and their names become aliases, so the next ingestion uses this speaker."""
+        for other in others:
+            if other.pk == self.pk:
+                continue
+            other.quotes.update(speaker=self)
+            other.mentions.update(speaker=self)
+            other.originated_claims.update(origin_speaker=self)
+            other.aliases.update(speaker=self)
+            name = other.name
+            other.delete()
+            SpeakerAlias.objects.get_or_create(name=name, defaults={"speaker": self})
 
 
 class SpeakerAlias(models.Model):
@@ -157,6 +175,7 @@ class Claim(models.Model):
     match_terms = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["match_terms"])
 
     objects = ClaimQuerySet.as_manager()
 
@@ -185,6 +204,9 @@ class Claim(models.Model):
     def __str__(self):
         return self.text[:80]
 
+    def get_absolute_url(self):
+        return reverse("claim_detail", args=[self.story.slug, self.pk])
+
     def outlets_by_stance(self):
         """Outlet names (or file names for unknown outlets) that repeat and that deny the claim,
         from the prefetched mentions."""
@@ -199,6 +221,7 @@ class Claim(models.Model):
         """The earliest mention that repeats the claim, from the prefetched mentions."""
         return next((m for m in self.mentions.all() if m.stance == "repeats"), None)
 
+    @transaction.atomic
     def absorb(self, others):
         """Merge `others` into this claim: their mentions move here, nothing is lost."""
         for other in others:
@@ -251,6 +274,7 @@ class Mention(models.Model):
     set_by = models.CharField(max_length=10, choices=SetBy.choices, default=SetBy.MACHINE)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["article", "start"]
@@ -275,3 +299,17 @@ class Mention(models.Model):
 
     def __str__(self):
         return f"{self.article} {self.stance} {self.claim}"
+
+    def get_absolute_url(self):
+        return reverse("article_reader", args=[self.article.story.slug, self.article_id]) + (
+            f"#m-{self.pk}"
+        )
+
+
+class ReviewQueue(Claim):
+    """The claims editors have not reviewed yet, as their own list in the admin."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "claim to review"
+        verbose_name_plural = "claims to review"

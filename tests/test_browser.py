@@ -1,0 +1,265 @@
+"""The pages in a real browser: Debian's Chromium, driven by Playwright, against the live server."""
+
+import io
+import os
+import pathlib
+import re
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from articles.models import Article, Source, Story
+from claims.models import Claim, Mention
+
+# Playwright's sync API keeps an event loop running in the test thread, and Django refuses
+# database work in such a thread unless told it is safe; here nothing else touches the loop.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+DEMO = ROOT / "data/stories/biden-zelensky-call"
+SLUG = "biden-zelensky-call"
+SCREENSHOTS = ROOT / "docs/screenshots"
+OUTLET = "News Today"
+
+# The live server answers from its own thread, so it sees only committed rows.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium: Playwright's own browser download does not work here."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture
+def demo(live_server):
+    """The demo story, ingested afresh: each test starts from an empty database."""
+    call_command("ingest", str(DEMO), stdout=io.StringIO())
+    return Story.objects.get(slug=SLUG)
+
+
+@pytest.fixture
+def page_without_javascript(browser):
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def timeline_url(live_server, query=""):
+    return f"{live_server.url}/stories/{SLUG}/{query}"
+
+
+def most_contested(story):
+    return Claim.objects.most_contested(story)[0]
+
+
+def claim_count(page):
+    """The "N claims" line at the top of the timeline."""
+    return page.locator("#timeline > p.meta")
+
+
+def chip_names(claim_item, stance=""):
+    """Outlet names on a claim's chips, of one stance or of both."""
+    return claim_item.locator(f".chip{'.stance-' + stance if stance else ''}").all_inner_texts()
+
+
+def open_evidence(page, claim):
+    """Click the claim's "Show the evidence" and return the panel once it is in place."""
+    item = page.locator(f"#claim-{claim.pk}")
+    item.locator("a.evidence-toggle").click()
+    panel = item.locator("section.evidence-panel")
+    expect(panel).to_be_visible()
+    return panel
+
+
+def has_no_sideways_scroll(page):
+    return page.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1"
+    )
+
+
+def test_the_demo_story_shows_its_figures_contested_claims_and_stance_chips(
+    page, live_server, demo
+):
+    contested = most_contested(demo)
+    claims = Claim.objects.filter(story=demo).count()
+
+    page.goto(timeline_url(live_server))
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(demo.title)
+    expect(page.locator(".figures")).to_contain_text(
+        re.compile(rf"5 articles\s+3 outlets\s+{claims} claims")
+    )
+    expect(page.get_by_role("heading", name="Most contested")).to_be_visible()
+    expect(page.locator(".contested li").first).to_contain_text(contested.text)
+    item = page.locator(f"#claim-{contested.pk}")
+    expect(item.locator(".chips-label")).to_contain_text(["Repeats:", "Denies:"])
+    assert chip_names(item, "repeats")
+    assert chip_names(item, "denies")
+
+
+def test_choosing_an_outlet_filters_the_timeline_in_place(page, live_server, demo):
+    outlet = Source.objects.get(name=OUTLET)
+    expected = Claim.objects.filter(story=demo, mentions__article__source=outlet).distinct()
+    page.goto(timeline_url(live_server))
+    # A full page load would start a new window object and lose this.
+    page.evaluate("window.stillTheSamePage = true")
+
+    page.locator("select[name=outlet]").select_option(label=OUTLET)
+
+    expect(page).to_have_url(re.compile(rf"[?&]outlet={outlet.pk}(&|$)"))
+    expect(claim_count(page)).to_contain_text(re.compile(rf"\b{expected.count()} claims\b"))
+    assert page.evaluate("window.stillTheSamePage") is True
+    items = page.locator("#timeline li.claim").all()
+    assert items
+    assert all(OUTLET in chip_names(item) for item in items)
+
+
+def test_show_the_evidence_opens_the_mentions_inside_the_claim(page, live_server, demo):
+    claim = most_contested(demo)
+    page.goto(timeline_url(live_server))
+    toggle = page.locator(f"#claim-{claim.pk} a.evidence-toggle")
+
+    panel = open_evidence(page, claim)
+
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(page.locator(f"#{toggle.get_attribute('aria-controls')} .evidence-panel")).to_be_visible()
+    expect(panel).to_be_focused()
+    expect(panel.locator("li.mention")).to_have_count(claim.mentions.count())
+    # Each stance is spelt out in words, not shown by its colour alone.
+    expect(panel.locator(".stance-label", has_text="repeats").first).to_be_visible()
+    expect(panel.locator(".stance-label", has_text="denies").first).to_be_visible()
+
+    toggle.click()
+
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(panel).to_have_count(0)
+
+
+def test_read_it_in_the_article_highlights_the_sentence_and_back_returns(
+    page, live_server, demo
+):
+    page.goto(timeline_url(live_server))
+    link = open_evidence(page, most_contested(demo)).get_by_text("Read it in the article").first
+    mention_id = link.get_attribute("href").rsplit("#m-", 1)[1]
+
+    link.click()
+
+    expect(page).to_have_url(re.compile(rf"/stories/{SLUG}/articles/\d+/#m-{mention_id}$"))
+    sentence = page.locator(f"#m-{mention_id}")
+    expect(sentence).to_be_in_viewport()
+    assert page.evaluate("document.querySelector(':target').id") == f"m-{mention_id}"
+    # The :target rule is what the reader sees as the highlight.
+    assert sentence.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
+
+    page.go_back()
+
+    expect(page).to_have_url(timeline_url(live_server))
+    expect(page.locator("#timeline li.claim").first).to_be_visible()
+
+
+def test_a_shared_filtered_address_opens_with_the_filter_applied(page, live_server, demo):
+    outlet = Source.objects.get(name=OUTLET)
+    matching = Mention.objects.filter(article__source=outlet, stance="denies")
+    expected = Claim.objects.filter(story=demo, pk__in=matching.values("claim")).count()
+
+    page.goto(timeline_url(live_server, f"?stance=denies&outlet={outlet.pk}"))
+
+    expect(page.locator("select[name=stance]")).to_have_value("denies")
+    expect(page.locator("select[name=outlet]")).to_have_value(str(outlet.pk))
+    expect(claim_count(page)).to_contain_text(re.compile(rf"\b{expected} claims?\b"))
+    items = page.locator("#timeline li.claim").all()
+    assert len(items) == expected
+    assert all(OUTLET in chip_names(item, "denies") for item in items)
+
+
+def test_without_javascript_filters_and_evidence_work_as_full_pages(
+    page_without_javascript, live_server, demo
+):
+    page = page_without_javascript
+    outlet = Source.objects.get(name=OUTLET)
+    expected = Claim.objects.filter(story=demo, mentions__article__source=outlet).distinct()
+    page.goto(timeline_url(live_server))
+
+    page.locator("select[name=outlet]").select_option(label=OUTLET)
+    page.get_by_role("button", name="Apply").click()
+
+    expect(page).to_have_url(re.compile(rf"[?&]outlet={outlet.pk}(&|$)"))
+    expect(claim_count(page)).to_contain_text(re.compile(rf"\b{expected.count()} claims\b"))
+    first = page.locator("#timeline li.claim").first
+    claim_text = first.locator(".claim-text").inner_text()
+
+    first.locator("a.evidence-toggle").click()
+
+    expect(page).to_have_url(re.compile(rf"/stories/{SLUG}/claims/\d+/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(claim_text)
+    expect(page.locator("section.evidence-panel li.mention").first).to_be_visible()
+
+
+def test_a_script_in_an_article_is_shown_as_text_and_not_run(page, live_server):
+    body = "The page said <script>window.pwned=1</script> and nothing more."
+    story = Story.objects.create(title="A hostile page", slug="hostile")
+    article = Article.objects.create(
+        story=story,
+        file_name="hostile.txt",
+        body=body,
+        raw_text=body,
+        content_hash="b" * 64,
+    )
+
+    page.goto(f"{live_server.url}/stories/hostile/articles/{article.pk}/")
+
+    expect(page.locator(".reader .body")).to_contain_text("<script>window.pwned=1</script>")
+    assert page.evaluate("typeof window.pwned") == "undefined"
+
+
+def test_on_a_phone_the_timeline_does_not_scroll_sideways(page, live_server, demo):
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(timeline_url(live_server))
+
+    assert has_no_sideways_scroll(page)
+
+    # Quoted evidence holds the longest unbroken text on the page.
+    open_evidence(page, most_contested(demo))
+
+    assert has_no_sideways_scroll(page)
+
+
+def test_screenshots_of_the_timeline_evidence_matrix_and_reader(page, live_server, demo):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 1200, "height": 900})
+    contested = most_contested(demo)
+
+    page.goto(timeline_url(live_server))
+    page.screenshot(path=SCREENSHOTS / "timeline.png")
+
+    open_evidence(page, contested)
+    page.locator(f"#claim-{contested.pk}").scroll_into_view_if_needed()
+    page.evaluate(f"document.getElementById('claim-{contested.pk}').scrollIntoView()")
+    page.screenshot(path=SCREENSHOTS / "claim-opened.png")
+
+    page.goto(f"{live_server.url}/stories/{SLUG}/matrix/")
+    expect(page.locator("table.matrix")).to_be_visible()
+    page.screenshot(path=SCREENSHOTS / "matrix.png", full_page=True)
+
+    denial = contested.mentions.filter(stance="denies").first()
+    page.goto(f"{live_server.url}/stories/{SLUG}/articles/{denial.article_id}/#m-{denial.pk}")
+    expect(page.locator(f"#m-{denial.pk}")).to_be_visible()
+    page.screenshot(path=SCREENSHOTS / "article-reader.png", full_page=True)
+
+    for name in ("timeline", "claim-opened", "matrix", "article-reader"):
+        assert (SCREENSHOTS / f"{name}.png").stat().st_size < 1_000_000
