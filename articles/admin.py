@@ -1,6 +1,8 @@
 """Admin for stories, outlets and articles; article texts are shown, never edited."""
 
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.http import StreamingHttpResponse
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -43,6 +45,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
     list_select_related = ["source", "story"]
     autocomplete_fields = ["source", "copy_of"]
     actions = [export_articles]
+    # An address typed without a scheme is taken as https, as Django 6 will do.
+    formfield_overrides = {
+        models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"}
+    }
     readonly_fields = [
         "file_name",
         "body",
