@@ -137,7 +137,9 @@ def test_show_the_evidence_opens_the_mentions_inside_the_claim(page, live_server
     panel = open_evidence(page, claim)
 
     expect(toggle).to_have_attribute("aria-expanded", "true")
-    expect(page.locator(f"#{toggle.get_attribute('aria-controls')} .evidence-panel")).to_be_visible()
+    expect(
+        page.locator(f"#{toggle.get_attribute('aria-controls')} .evidence-panel")
+    ).to_be_visible()
     expect(panel).to_be_focused()
     expect(panel.locator("li.mention")).to_have_count(claim.mentions.count())
     # Each stance is spelt out in words, not shown by its colour alone.
@@ -150,9 +152,7 @@ def test_show_the_evidence_opens_the_mentions_inside_the_claim(page, live_server
     expect(panel).to_have_count(0)
 
 
-def test_read_it_in_the_article_highlights_the_sentence_and_back_returns(
-    page, live_server, demo
-):
+def test_read_it_in_the_article_highlights_the_sentence_and_back_returns(page, live_server, demo):
     page.goto(timeline_url(live_server))
     link = open_evidence(page, most_contested(demo)).get_by_text("Read it in the article").first
     mention_id = link.get_attribute("href").rsplit("#m-", 1)[1]

@@ -68,3 +68,28 @@ def test_debug_runs_without_a_secret_key():
     chosen = json.loads(settings_under({"DJANGO_DEBUG": "1"}).stdout)
     assert chosen["debug"] is True
     assert chosen["ssl_redirect"] is False
+
+
+def test_deploy_check_passes_with_only_a_secret_key():
+    clean = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    clean.pop("DATABASE_URL", None)
+    clean["DJANGO_SECRET_KEY"] = "m7#q9!v2@x4$z8^k1&w5*r3(t6)y0-u+i=o_p[a]s{d}f|g;h:j<l>c.n,b" * 2
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=PROJECT,
+        env=clean,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_pages_carry_the_security_headers(client, db):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "unsafe-eval" not in policy
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
