@@ -6,13 +6,19 @@ import re
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from spacy.lang.en.stop_words import STOP_WORDS
 
 WORD = re.compile(r"\w+", re.UNICODE)
 STANCE_SYMBOL = {"repeats": "✔", "denies": "✖"}
 
 
 def _words(text):
-    return {word.lower() for word in WORD.findall(text) if len(word) > 3}
+    """The claim's content words: "that" and "would" are shared by every sentence."""
+    return {
+        word.lower()
+        for word in WORD.findall(text)
+        if len(word) > 2 and word.lower() not in STOP_WORDS
+    }
 
 
 def highlight_words(sentence, claim_text):

@@ -364,7 +364,7 @@ class ArticleSpeakers:
             and t.pos_ == "PROPN"
             and ascii_fold(t.text) not in TITLE_WORDS
         ]
-        named = [ent.root for ent in self.entities_in(last) if ent.label_ == "PERSON"]
+        named = [ent.root for ent in self.persons if last.start <= ent.start < last.end]
         for token in [*named, *subjects]:
             speaker = self.speaker_of(token)
             if speaker:

@@ -248,8 +248,8 @@ def test_screenshots_of_the_timeline_evidence_matrix_and_reader(page, live_serve
     page.screenshot(path=SCREENSHOTS / "timeline.png")
 
     open_evidence(page, contested)
-    page.locator(f"#claim-{contested.pk}").scroll_into_view_if_needed()
-    page.evaluate(f"document.getElementById('claim-{contested.pk}').scrollIntoView()")
+    # The claim at the top of the window, its evidence below it.
+    page.locator(f"#claim-{contested.pk}").evaluate("el => el.scrollIntoView()")
     page.screenshot(path=SCREENSHOTS / "claim-opened.png")
 
     page.goto(f"{live_server.url}/stories/{SLUG}/matrix/")
@@ -263,3 +263,36 @@ def test_screenshots_of_the_timeline_evidence_matrix_and_reader(page, live_serve
 
     for name in ("timeline", "claim-opened", "matrix", "article-reader"):
         assert (SCREENSHOTS / f"{name}.png").stat().st_size < 1_000_000
+
+
+def test_an_editor_changes_a_stance_and_the_public_timeline_shows_it(page, live_server, demo):
+    from django.apps import apps
+    from django.contrib.auth.models import Group, User
+
+    from claims.roles import create_roles
+
+    # Tests that share the live server empty the database between them, groups included.
+    create_roles(apps)
+    editor = User.objects.create_user("editor", password="a-long-test-password", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    claim = most_contested(demo)
+    mention = claim.mentions.filter(stance="repeats", article__source__name=OUTLET).first()
+    assert OUTLET not in set(
+        claim.mentions.filter(stance="denies").values_list("article__source__name", flat=True)
+    )
+
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/claims/claim/{claim.pk}/change/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "a-long-test-password")
+    page.click("input[type=submit]")
+    sentence_field = page.locator("textarea[name$='-sentence']").filter(has_text=mention.sentence)
+    row_prefix = sentence_field.get_attribute("name").removesuffix("-sentence")
+    page.select_option(f"select[name='{row_prefix}-stance']", "denies")
+    page.click("input[name=_save]")
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    page.goto(timeline_url(live_server))
+    item = page.locator(f"#claim-{claim.pk}")
+    assert OUTLET in chip_names(item, "denies")
+    mention.refresh_from_db()
+    assert (mention.stance, mention.set_by) == ("denies", "editor")

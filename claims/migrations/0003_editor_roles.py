@@ -1,39 +1,10 @@
-"""The Editors and Viewers groups, with exactly the permissions each role needs."""
-
 from django.db import migrations
 
-EDITOR_PERMISSIONS = {
-    "articles": ["view_story", "view_source", "add_source", "change_source", "view_article",
-                 "add_article", "change_article"],
-    "claims": ["view_claim", "add_claim", "change_claim", "view_reviewqueue", "change_reviewqueue",
-               "view_mention", "add_mention", "change_mention", "delete_mention",
-               "view_speaker", "change_speaker", "delete_speaker",
-               "view_speakeralias", "add_speakeralias", "change_speakeralias",
-               "delete_speakeralias", "view_quote", "change_quote"],
-}
+from claims.roles import create_roles
 
 
-def create_roles(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
-    # Permissions are made after migrations run; make them now so the groups can hold them.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    editors, _ = Group.objects.get_or_create(name="Editors")
-    for app_label, codenames in EDITOR_PERMISSIONS.items():
-        editors.permissions.add(
-            *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
-        )
-    viewers, _ = Group.objects.get_or_create(name="Viewers")
-    viewers.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label__in=["articles", "claims"], codename__startswith="view_"
-        )
-    )
+def make_roles(apps, schema_editor):
+    create_roles(apps)
 
 
 def remove_roles(apps, schema_editor):
@@ -48,4 +19,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(create_roles, remove_roles)]
+    operations = [migrations.RunPython(make_roles, remove_roles)]
