@@ -78,7 +78,7 @@ _NOT_LETTERS = re.compile(r"[^a-z]+")
 
 
 def ascii_fold(text):
-    """Lower-case text without accents: "Zelenskyy" and "Zélensky" compare alike."""
+    """Lower-case text without accents: "Dvořák" and "Dvorak" compare alike."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
@@ -89,5 +89,5 @@ def name_skeleton(word):
     if not letters:
         return ""
     skeleton = letters[0] + _VOWELS.sub("", letters[1:])
-    # Doubled consonants are spelling noise ("Marcourt" / "Markourt").
+    # Doubled consonants are spelling noise ("Hallberg" / "Halberg").
     return re.sub(r"(.)\1+", r"\1", skeleton)

@@ -114,7 +114,7 @@ class ArticleSpeakers:
         # counts once the article has given the full name.
         surnames = {name_skeleton(ent[-1].text) for ent in named if len(ent) > 1}
         self.persons = [ent for ent in named if len(ent) > 1 or name_skeleton(ent.text) in surnames]
-        # Full names by surname skeleton, so "Horne" finds "Emily Horne" without a scan.
+        # Full names by surname skeleton, so "Lind" finds "Maja Lind" without a scan.
         self.full_names = {}
         for ent in self.persons:
             full = _with_name_particles(ent)
@@ -172,7 +172,7 @@ class ArticleSpeakers:
         return self._surname_in_lower_case(subject)
 
     def _surname_in_lower_case(self, subject):
-        """Machine translation turns "Horn said" into "the horn said": match named surnames."""
+        """Machine translation turns "Bell said" into "the bell said": match named surnames."""
         skeleton = name_skeleton(subject.text)
         if len(skeleton) < 2:
             return None
@@ -372,7 +372,7 @@ class ArticleSpeakers:
         return None
 
     def full_name(self, name):
-        """ "Horne" after "Emily Horne" in the same article is Emily Horne."""
+        """ "Lind" after "Maja Lind" in the same article is Maja Lind."""
         full = self.full_names.get(name_skeleton(name.split()[-1]))
         return full if full and len(full.split()) > len(name.split()) else name
 
@@ -558,8 +558,8 @@ def _similar(a, b):
 def same_speaker_name(name, known_name, kind):
     """Whether two names of the same kind are spellings of one speaker.
 
-    People match on a similar surname and a compatible first name ("Horn" / "Emily Horne",
-    "Alexei Zaitsev" / "Alexey Zaytsev"); role-named sources on the same role and nested
+    People match on a similar surname and a compatible first name ("Lind" / "Maja Linde",
+    "Dmitri Sokolov" / "Dmitry Sokolow"); role-named sources on the same role and nested
     descriptions ("Ukrainian official" / "Ukrainian government official").
     """
     words, known_words = name.split(), known_name.split()
