@@ -3,6 +3,7 @@
 import pytest
 
 from claims.nlp import load_pipeline
+from claims.speakers import same_speaker_name
 from claims.statements import analyse_article
 
 
@@ -93,3 +94,19 @@ def test_scare_quote_is_kept_apart_from_speech():
     text = 'Critics called the plan "reckless" during the debate on Monday.'
     analysis = analyse_article(load_pipeline()(text))
     assert [span.kind for span, _ in analysis.quotes] == ["scare"]
+
+
+@pytest.mark.parametrize(
+    "name, known, kind, same",
+    [
+        ("Dmitri Sokolov", "Dmitry Sokolow", "person", True),
+        ("Lind", "Maja Linde", "person", True),
+        ("Maja Lind", "Tomas Lind", "person", False),
+        ("Peter Hall", "Maria Quinn", "person", False),
+        ("Norwegian official", "Norwegian government official", "anonymous", True),
+        ("official", "Norwegian official", "anonymous", False),
+        ("Danish official", "Norwegian official", "anonymous", False),
+    ],
+)
+def test_spelling_variants_are_one_speaker_and_others_are_not(name, known, kind, same):
+    assert same_speaker_name(name, known, kind) is same
