@@ -74,3 +74,16 @@ def test_overlapping_quote_and_sentence_still_nest(client, article):
     assert body.count("<q ") == body.count("</q>") == 2
     assert body.count("<a ") == body.count("</a>") == 2
     assert body.count('id="m-') == 1
+
+
+def test_reader_queries_do_not_grow_with_mentions(client, article, django_assert_max_num_queries):
+    for number in range(40):
+        claim = Claim.objects.create(story=article.story, text=f"Claim {number}")
+        Mention.objects.create(
+            claim=claim, article=article, stance="repeats", sentence="The", start=0, end=3
+        )
+        Quote.objects.create(article=article, text="x", start=number + 4, end=number + 5)
+    with django_assert_max_num_queries(6):
+        assert (
+            client.get(f"/stories/{article.story.slug}/articles/{article.pk}/").status_code == 200
+        )

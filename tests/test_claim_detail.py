@@ -66,3 +66,15 @@ def test_claim_text_cannot_break_out_of_the_json_ld(client, article):
 def test_claim_of_another_story_is_not_found(client, article):
     claim = claim_with_mention(article)
     assert client.get(f"/stories/other/claims/{claim.pk}/").status_code == 404
+
+
+def test_claim_page_queries_do_not_grow_with_mentions(
+    client, article, django_assert_max_num_queries
+):
+    claim = claim_with_mention(article)
+    for number in range(40):
+        Mention.objects.create(
+            claim=claim, article=article, stance="denies", sentence="The", start=number, end=50
+        )
+    with django_assert_max_num_queries(4):
+        assert client.get(f"/stories/{article.story.slug}/claims/{claim.pk}/").status_code == 200

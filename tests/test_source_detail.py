@@ -21,3 +21,16 @@ def test_outlet_page_lists_what_it_repeats_and_denies(client, article):
     assert "The talks were productive" in repeats and "The talks collapsed" not in repeats
     assert "The talks collapsed" in denies
     assert "Leaders speak by phone" in denies
+
+
+def test_outlet_page_queries_do_not_grow_with_claims(
+    client, article, django_assert_max_num_queries
+):
+    for number in range(40):
+        claim = Claim.objects.create(story=article.story, text=f"Claim {number}")
+        Mention.objects.create(
+            claim=claim, article=article, stance="repeats", sentence="s", start=0, end=1
+        )
+    with django_assert_max_num_queries(6):
+        url = f"/stories/{article.story.slug}/sources/{article.source.pk}/"
+        assert client.get(url).status_code == 200
