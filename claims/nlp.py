@@ -77,12 +77,14 @@ _VOWELS = re.compile(r"[aeiouy]+")
 _NOT_LETTERS = re.compile(r"[^a-z]+")
 
 
+@functools.lru_cache(maxsize=65536)
 def ascii_fold(text):
     """Lower-case text without accents: "Dvořák" and "Dvorak" compare alike."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
+@functools.lru_cache(maxsize=65536)
 def name_skeleton(word):
     """Consonant skeleton of a name: spelling variants and transliterations share it."""
     letters = _NOT_LETTERS.sub("", ascii_fold(word))

@@ -303,8 +303,8 @@ def _link_answers(statements, text):
             previous_denial = denial
             continue
         context = _denial_context_terms(denial, statements)
-        context_text = " ".join(
-            s.sentence for s in statements if s is denial or _in_same_quote(s, denial)
+        context_text = ascii_fold(
+            " ".join(s.sentence for s in statements if s is denial or _in_same_quote(s, denial))
         )
         scores = {}
         for other_index, other in enumerate(statements):
@@ -365,9 +365,9 @@ def _same_speaker(a, b):
     return a.speaker is not None and b.speaker is not None and a.speaker.name == b.speaker.name
 
 
-def _source_bonus(denial_sentence, statement):
-    """A denial that names the source ("the official's account") answers that source's report."""
-    lowered = ascii_fold(denial_sentence)
+def _source_bonus(lowered, statement):
+    """A denial that names the source ("the official's account") answers that source's report;
+    `lowered` is the denial's text, folded with ascii_fold."""
     bonus = 0.0
     if statement.speaker:
         last_word = ascii_fold(statement.speaker.name.split()[-1])
