@@ -8,6 +8,8 @@ MIN_SHARED_TERMS = 3
 # Only a statement's rarest terms are looked up: common words ("president") would make every
 # claim a candidate, and the cost of a lookup must not grow with the size of the story.
 LOOKUP_TERMS = 6
+# Of the claims found that way, only those sharing the most of those terms are scored.
+MAX_CANDIDATES = 30
 MAX_TERMS_PER_CLAIM = 60
 
 
@@ -47,9 +49,11 @@ class ClaimIndex:
             return None
         known_terms = [t for t in terms if self.term_counts[t] > 0]
         rarest = sorted(known_terms, key=lambda t: (self.term_counts[t], t))[:LOOKUP_TERMS]
-        candidates = set().union(*(self.claims_by_term.get(t, set()) for t in rarest))
+        shared = Counter(c for t in rarest for c in self.claims_by_term.get(t, ()))
+        for claim_id in exclude:
+            shared.pop(claim_id, None)
         best_claim, best_score = None, MATCH_THRESHOLD
-        for claim_id in candidates - set(exclude):
+        for claim_id, _ in shared.most_common(MAX_CANDIDATES):
             score = self.similarity(terms, self.terms_by_claim[claim_id])
             if score >= best_score:
                 best_claim, best_score = claim_id, score

@@ -16,6 +16,8 @@ PARAGRAPH_MATCH = 0.35
 COPY_SHARE = 0.5
 MIN_MATCHED_PARAGRAPHS = 3
 LOOKUP_TERMS = 25
+# Only the stored articles sharing the most rare words are compared paragraph by paragraph.
+MAX_CANDIDATES = 5
 
 
 def paragraph_terms(body):
@@ -76,7 +78,7 @@ class CopyIndex:
         rarest = sorted(known_terms, key=lambda t: (self.term_counts[t], t))[:LOOKUP_TERMS]
         candidates = Counter(a for t in rarest for a in self.articles_by_term.get(t, ()))
         best, best_share = None, COPY_SHARE
-        for candidate, _ in candidates.most_common(20):
+        for candidate, _ in candidates.most_common(MAX_CANDIDATES + 1):
             if candidate == article_id:
                 continue
             share, matched = copy_share(paragraphs, self.paragraphs_by_article[candidate])

@@ -102,7 +102,7 @@ def _story_from_manifest(folder):
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise IngestError(f"{manifest_path}: not a valid manifest ({error})") from error
     slug = slugify(manifest.get("slug") or folder.name)
-    story, created = Story.objects.get_or_create(
+    story, _ = Story.objects.get_or_create(
         slug=slug,
         defaults={
             "title": manifest.get("title") or folder.name,

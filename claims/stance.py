@@ -38,8 +38,21 @@ class Denial:
         return token
 
 
+# Every word find_denial looks for; a sentence with none of them denies nothing.
+DENIAL_VOCABULARY = (
+    DENIAL_VERBS
+    | DENIAL_IF_SPEECH_OBJECT
+    | FALSE_WORDS
+    | LIE_NOUNS
+    | frozenset("take true accurate correct".split())
+)
+
+
 def find_denial(sentence):
     """The denial in a spaCy sentence span, or None when it denies nothing."""
+    words = {token.lemma_.lower() for token in sentence} | {token.lower_ for token in sentence}
+    if words.isdisjoint(DENIAL_VOCABULARY):
+        return None
     for token in sentence:
         lemma = token.lemma_.lower()
         denying_verb = token.pos_ == "VERB" and lemma in DENIAL_VERBS | DENIAL_IF_SPEECH_OBJECT
