@@ -224,23 +224,26 @@ class Claim(models.Model):
     @transaction.atomic
     def absorb(self, others):
         """Merge `others` into this claim: their mentions move here, nothing is lost."""
+        # The same evidence on both claims is kept once: read what this claim has just once.
+        kept = {
+            (m.article_id, m.start, m.end, m.stance): m
+            for m in self.mentions.only("pk", "article_id", "start", "end", "stance", "set_by")
+        }
         for other in others:
             if other.pk == self.pk:
                 continue
             for mention in other.mentions.all():
-                duplicate = self.mentions.filter(
-                    article_id=mention.article_id,
-                    start=mention.start,
-                    end=mention.end,
-                    stance=mention.stance,
-                )
-                if duplicate.exists():
-                    if mention.set_by == SetBy.EDITOR:
-                        duplicate.update(set_by=SetBy.EDITOR)
+                key = (mention.article_id, mention.start, mention.end, mention.stance)
+                duplicate = kept.get(key)
+                if duplicate is not None:
+                    if mention.set_by == SetBy.EDITOR and duplicate.set_by != SetBy.EDITOR:
+                        duplicate.set_by = SetBy.EDITOR
+                        duplicate.save(update_fields=["set_by", "updated_at"])
                     mention.delete()
                 else:
                     mention.claim = self
                     mention.save(update_fields=["claim", "updated_at"])
+                    kept[key] = mention
             if not self.editor_note and other.editor_note:
                 self.editor_note = other.editor_note
             if self.event_date is None and other.event_date:
