@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import StreamingHttpResponse
 from simple_history.admin import SimpleHistoryAdmin
@@ -19,26 +20,47 @@ def csv_download(file_name, header, rows):
     return response
 
 
+class WritesNeedPermission:
+    """Answers 403 to two admin writes posted by a user without the permission for them.
+
+    - An action the user may not run: Django leaves it out of the menu, and when it is posted
+      anyway only skips it with a warning.
+    - A history form: django-simple-history's "Revert" saves whatever is posted for anyone
+      who may view the object; it only hides the button from those who may not change it.
+    """
+
+    def changelist_view(self, request, extra_context=None):
+        action = request.POST.get("action", "") if request.method == "POST" else ""
+        if action and action not in self.get_actions(request):
+            raise PermissionDenied
+        return super().changelist_view(request, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST" and not self.has_change_permission(request):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
 @admin.action(description="Export selected articles as CSV")
 def export_articles(modeladmin, request, queryset):
     return csv_download("articles.csv", ARTICLE_COLUMNS, article_rows(queryset))
 
 
 @admin.register(Story)
-class StoryAdmin(admin.ModelAdmin):
+class StoryAdmin(WritesNeedPermission, admin.ModelAdmin):
     list_display = ["title", "slug"]
     search_fields = ["title", "slug"]
     prepopulated_fields = {"slug": ["title"]}
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(WritesNeedPermission, admin.ModelAdmin):
     list_display = ["name", "domain"]
     search_fields = ["name", "domain"]
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(WritesNeedPermission, SimpleHistoryAdmin):
     list_display = ["title", "source", "published", "file_name", "story"]
     list_filter = ["story", "source"]
     search_fields = ["title", "file_name", "author", "body"]

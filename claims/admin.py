@@ -1,6 +1,7 @@
 """Admin for editors: review claims, correct stances and speakers, merge and split, export."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Q
@@ -10,7 +11,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from articles.admin import csv_download
+from articles.admin import WritesNeedPermission, csv_download
 from articles.models import Source, Story
 from articles.reading import UnreadableFile
 
@@ -92,7 +93,7 @@ class SpeakerAliasInline(admin.TabularInline):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(SimpleHistoryAdmin):
+class SpeakerAdmin(WritesNeedPermission, SimpleHistoryAdmin):
     list_display = ["name", "kind", "alias_names"]
     list_filter = ["kind"]
     search_fields = ["name", "aliases__name"]
@@ -108,7 +109,7 @@ class SpeakerAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Quote)
-class QuoteAdmin(admin.ModelAdmin):
+class QuoteAdmin(WritesNeedPermission, admin.ModelAdmin):
     list_display = ["text", "speaker", "cue", "kind", "article"]
     list_filter = ["kind", "article__story"]
     search_fields = ["text", "speaker__name"]
@@ -230,6 +231,16 @@ class AddArticlesForm(forms.Form):
         return cleaned
 
 
+def _read_upload(upload):
+    """The uploaded file's bytes; a file over the size limit is refused before it is read."""
+    limit = settings.NEWSROOM_MAX_FILE_BYTES
+    if upload.size > limit:
+        raise UnreadableFile(
+            f"{upload.name}: {upload.size:,} bytes is over the {limit:,}-byte limit"
+        )
+    return upload.read()
+
+
 def add_articles_view(model_admin, request):
     """Upload or paste articles into a story; they go through the same pipeline as `ingest`."""
     if not request.user.has_perm("articles.add_article"):
@@ -237,11 +248,13 @@ def add_articles_view(model_admin, request):
     form = AddArticlesForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         story = form.cleaned_data["story"]
-        texts = [(upload.name, upload.read()) for upload in request.FILES.getlist("files")]
+        texts = [(upload.name, upload) for upload in request.FILES.getlist("files")]
         if form.cleaned_data["text"].strip():
             texts.append((form.cleaned_data["file_name"].strip(), form.cleaned_data["text"]))
         for name, content in texts:
             try:
+                if not isinstance(content, str):
+                    content = _read_upload(content)
                 outcome = ingest_text(story, name, content)
             except UnreadableFile as error:
                 model_admin.message_user(request, f"Not added: {error}", messages.ERROR)
@@ -258,7 +271,7 @@ def add_articles_view(model_admin, request):
 
 
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(WritesNeedPermission, SimpleHistoryAdmin):
     list_display = ["text", "story", "event_date", "verdict", "repeats", "denials", "set_by"]
     list_filter = ["story", "verdict", OutletListFilter, DenialListFilter, "set_by"]
     search_fields = ["text", "mentions__sentence", "mentions__speaker__name"]
@@ -336,7 +349,7 @@ class ReviewQueueAdmin(ClaimAdmin):
 
 
 @admin.register(Mention)
-class MentionAdmin(SimpleHistoryAdmin):
+class MentionAdmin(WritesNeedPermission, SimpleHistoryAdmin):
     form = MentionForm
     list_display = ["claim", "article", "stance", "speaker", "set_by"]
     list_filter = ["stance", "set_by", "article__story"]

@@ -1,5 +1,7 @@
 """The story's data as research tables (CSV), a TimelineJS timeline and ClaimReview JSON-LD."""
 
+from django.utils.html import escape
+
 from articles.csv_export import ARTICLE_COLUMNS, CHUNK_SIZE, article_rows
 from articles.models import Article
 
@@ -140,7 +142,10 @@ def table(name, story=None, story_filter=None):
 
 
 def timeline_json(story, claims):
-    """The claims as a TimelineJS timeline: one event a dated claim, grouped by verdict."""
+    """The claims as a TimelineJS timeline: one event a dated claim, grouped by verdict.
+
+    TimelineJS shows headlines and texts as HTML, so the words from articles are escaped.
+    """
     events = []
     for claim in claims.with_outlet_counts().order_by("event_date", "timeline_position"):
         if claim.event_date is None:
@@ -154,7 +159,7 @@ def timeline_json(story, claims):
                     "day": claim.event_date.day,
                 },
                 "text": {
-                    "headline": claim.text,
+                    "headline": escape(claim.text),
                     "text": (
                         f"Repeated by {claim.repeat_outlets} outlet(s), "
                         f"denied by {claim.deny_outlets}. Verdict: {claim.verdict}."
@@ -164,7 +169,7 @@ def timeline_json(story, claims):
             }
         )
     return {
-        "title": {"text": {"headline": story.title, "text": story.description}},
+        "title": {"text": {"headline": escape(story.title), "text": escape(story.description)}},
         "events": events,
     }
 

@@ -1,6 +1,7 @@
 """Reads the story filters (outlet, speaker, stance, verdict, dates, text) from a query string."""
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -40,7 +41,7 @@ class StoryFilter:
             verdict=verdict,
             date_from=_date(query, "from"),
             date_to=_date(query, "to"),
-            text=query.get("q", "").strip()[:200],
+            text=_text(query, "q"),
         )
 
     def as_query(self):
@@ -131,12 +132,36 @@ class StoryFilter:
         return articles
 
 
+# ASCII digits only: str.isdigit() also takes "²", which int() refuses.
+WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")
+MAX_TEXT_CHARS = 200
+
+
 def _id(query, name):
     value = query.get(name, "").strip()
     if not value:
         return None
-    if not value.isdigit() or len(value) > 18:
+    if not WHOLE_NUMBER.fullmatch(value):
         raise InvalidFilter(f"{name}: must be a whole number, not {value[:40]!r}")
+    return int(value)
+
+
+def _text(query, name):
+    value = query.get(name, "").strip()[:MAX_TEXT_CHARS]
+    # PostgreSQL cannot compare text with a NUL character in it: refuse it rather than fail.
+    if "\x00" in value:
+        raise InvalidFilter(f"{name}: must not contain a NUL character")
+    return value
+
+
+def page_number(query):
+    """The `page` parameter: 1 when absent; a page past the end is left to the paginator,
+    which gives the last page."""
+    value = query.get("page", "").strip()
+    if not value:
+        return 1
+    if not WHOLE_NUMBER.fullmatch(value) or int(value) < 1:
+        raise InvalidFilter(f"page: must be a whole number from 1, not {value[:40]!r}")
     return int(value)
 
 

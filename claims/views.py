@@ -6,13 +6,15 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_safe
 
 from articles.csv_export import csv_lines
 from articles.models import Article, Source, Story
 
 from .export import TABLES, claim_review, table, timeline_json
-from .filters import InvalidFilter, StoryFilter
+from .filters import InvalidFilter, StoryFilter, page_number
 from .highlight import annotated_body, highlight_words, wording_difference
 from .models import Claim, Mention, Speaker
 
@@ -20,18 +22,27 @@ TIMELINE_PAGE_SIZE = 40
 MATRIX_PAGE_SIZE = 30
 
 
+def bad_request(message):
+    """A 400 answer as plain text: the message quotes the visitor's input, never as HTML."""
+    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+
+# Every public view only reads: anything but GET and HEAD is answered 405.
+@require_safe
 def story_timeline(request, slug):
     story = get_object_or_404(Story, slug=slug)
     try:
         story_filter = StoryFilter.from_query(request.GET)
+        number = page_number(request.GET)
     except InvalidFilter as error:
-        return HttpResponseBadRequest(f"Bad filter: {error}")
+        return bad_request(f"Bad filter: {error}")
     claims = story_filter.claims(Claim.objects.for_timeline(story))
-    page = Paginator(claims, TIMELINE_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(claims, TIMELINE_PAGE_SIZE).get_page(number)
     context = {
         "story": story,
         "filter": story_filter,
         "filter_query": story_filter.as_query(),
+        "filter_querystring": urlencode(story_filter.as_query()),
         "page": page,
         "outlets": Source.objects.filter(articles__story=story).distinct().order_by("name"),
         "speakers": Speaker.objects.filter(mentions__article__story=story)
@@ -57,11 +68,16 @@ def story_summary(story):
     }
 
 
+@require_safe
 def story_matrix(request, slug):
     """Claims against outlets: who repeats, who denies, who is silent."""
     story = get_object_or_404(Story, slug=slug)
+    try:
+        number = page_number(request.GET)
+    except InvalidFilter as error:
+        return bad_request(f"Bad parameter: {error}")
     claims = Claim.objects.filter(story=story).order_by("event_date", "timeline_position", "pk")
-    page = Paginator(claims, MATRIX_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(claims, MATRIX_PAGE_SIZE).get_page(number)
     columns = _outlet_columns(story)
     stances = {}
     rows = Mention.objects.filter(claim__in=[c.pk for c in page.object_list]).values_list(
@@ -102,6 +118,7 @@ def _cell(stances):
     return "silent"
 
 
+@require_safe
 def article_reader(request, slug, pk):
     article = get_object_or_404(
         Article.objects.select_related("story", "source", "copy_of__source"),
@@ -131,6 +148,7 @@ def _claims_of(mentions):
     return [(claim, sorted(stances)) for claim, stances in found.values()]
 
 
+@require_safe
 def source_detail(request, slug, pk):
     story = get_object_or_404(Story, slug=slug)
     source = get_object_or_404(Source, pk=pk)
@@ -160,14 +178,15 @@ def source_detail(request, slug, pk):
 JSON_IN_HTML_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
+@require_safe
 def export_csv(request, slug, table_name):
     story = get_object_or_404(Story, slug=slug)
     if table_name not in TABLES:
-        return HttpResponseBadRequest(f"Unknown table {table_name!r}; choose {', '.join(TABLES)}.")
+        return bad_request(f"Unknown table {table_name!r}; choose {', '.join(TABLES)}.")
     try:
         story_filter = StoryFilter.from_query(request.GET)
     except InvalidFilter as error:
-        return HttpResponseBadRequest(f"Bad filter: {error}")
+        return bad_request(f"Bad filter: {error}")
     header, rows = table(table_name, story, story_filter)
     response = StreamingHttpResponse(
         csv_lines(header, rows, excel=request.GET.get("excel") == "1"),
@@ -177,16 +196,18 @@ def export_csv(request, slug, table_name):
     return response
 
 
+@require_safe
 def export_timeline(request, slug):
     story = get_object_or_404(Story, slug=slug)
     try:
         story_filter = StoryFilter.from_query(request.GET)
     except InvalidFilter as error:
-        return HttpResponseBadRequest(f"Bad filter: {error}")
+        return bad_request(f"Bad filter: {error}")
     claims = story_filter.claims(Claim.objects.filter(story=story))
     return JsonResponse(timeline_json(story, claims), json_dumps_params={"ensure_ascii": False})
 
 
+@require_safe
 def claim_detail(request, slug, pk):
     claim = get_object_or_404(
         Claim.objects.select_related("story", "origin_source", "origin_speaker"),
