@@ -8,7 +8,6 @@ import os
 import pathlib
 import re
 import stat
-import unicodedata
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -46,7 +45,8 @@ BYTE_ORDER_MARKS = [
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
 UNMARKED_ENCODINGS = ["utf-8", "cp1252"]
-TEXT_CONTROL_CHARACTERS = "\t\n\r\f\v"
+# Unicode's control characters (category Cc) except the tab and line breaks of plain text.
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # Text has a stray control character at most; binary data decoded as Latin-1 has many.
 MAX_CONTROL_CHARACTER_SHARE = 0.05
 
@@ -82,12 +82,7 @@ def _decode_unmarked(data: bytes) -> str:
 def _control_character_share(text: str) -> float:
     if not text:
         return 0.0
-    controls = sum(
-        1
-        for character in text
-        if unicodedata.category(character) == "Cc" and character not in TEXT_CONTROL_CHARACTERS
-    )
-    return controls / len(text)
+    return len(CONTROL_CHARACTER.findall(text)) / len(text)
 
 
 # --- Reading a file ---------------------------------------------------------------------------
@@ -95,6 +90,11 @@ def _control_character_share(text: str) -> float:
 
 def read_article_file(path: pathlib.Path, max_bytes: int) -> ArticleText:
     """Reads, decodes and parses one article file, refusing anything that is not plain text."""
+    return parse_article_text(read_text_file(path, max_bytes), path.name)
+
+
+def read_text_file(path: pathlib.Path, max_bytes: int) -> str:
+    """Reads and decodes one file, refusing anything that is not plain text of a sane size."""
     name = path.name
     before = _stat(path, name)
     if stat.S_ISDIR(before.st_mode):
@@ -120,7 +120,7 @@ def read_article_file(path: pathlib.Path, max_bytes: int) -> ArticleText:
         or after.st_mtime_ns != before.st_mtime_ns
     ):
         raise UnreadableFile(f"{name}: changed while being read")
-    return parse_article_text(decode_bytes(data, name), name)
+    return decode_bytes(data, name)
 
 
 def _stat(path: pathlib.Path, name: str) -> os.stat_result:
@@ -510,10 +510,18 @@ def _domain_of(url: str) -> str:
 # --- Parsing ----------------------------------------------------------------------------------
 
 
+def text_hash(text: str) -> str:
+    """What tells two versions of a file apart: the hash of the text as read."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def parse_article_text(text: str, file_name: str) -> ArticleText:
     """Cleans decoded or pasted article text into a body and takes the metadata it states."""
     if not text.strip():
         raise UnreadableFile(f"{file_name}: file is empty")
+    if "\x00" in text:
+        # Plain text never holds one, and PostgreSQL cannot store it.
+        raise UnreadableFile(f"{file_name}: holds a NUL character, so it is not plain text")
     lines = [line for line in _clean_lines(text) if not _is_navigation(line)]
 
     title = _find_headline(lines)
@@ -546,5 +554,5 @@ def parse_article_text(text: str, file_name: str) -> ArticleText:
         author=bylines[0] if bylines else bio_author,
         outlet=next((name for name in site_names if name), bio_outlet),
         outlet_domain=_domain_of(url),
-        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        content_hash=text_hash(text),
     )

@@ -52,19 +52,30 @@ class ClaimIndex:
         shared = Counter(c for t in rarest for c in self.claims_by_term.get(t, ()))
         for claim_id in exclude:
             shared.pop(claim_id, None)
+        # Weights change only when the index does: work each out once per lookup.
+        weights = {}
+
+        def weight_of(claim_terms):
+            total = 0.0
+            for term in claim_terms:
+                if term not in weights:
+                    weights[term] = self.weight(term)
+                total += weights[term]
+            return total
+
+        statement_weight = weight_of(terms)
         best_claim, best_score = None, MATCH_THRESHOLD
         for claim_id, _ in shared.most_common(MAX_CANDIDATES):
-            score = self.similarity(terms, self.terms_by_claim[claim_id])
+            claim_terms = self.terms_by_claim[claim_id]
+            shared_terms = terms & claim_terms
+            if len(shared_terms) < MIN_SHARED_TERMS:
+                continue
+            score = _score(weight_of(shared_terms), statement_weight, weight_of(claim_terms))
             if score >= best_score:
                 best_claim, best_score = claim_id, score
         return best_claim
 
-    def similarity(self, statement_terms, claim_terms):
-        shared = statement_terms & claim_terms
-        if len(shared) < MIN_SHARED_TERMS:
-            return 0.0
-        shared_weight = sum(self.weight(t) for t in shared)
-        statement_weight = sum(self.weight(t) for t in statement_terms)
-        claim_weight = sum(self.weight(t) for t in claim_terms)
-        # Mostly "how much of the statement the claim covers", tempered by the claim's breadth.
-        return shared_weight / math.sqrt(statement_weight * min(claim_weight, 2 * statement_weight))
+
+def _score(shared_weight, statement_weight, claim_weight):
+    """Mostly "how much of the statement the claim covers", tempered by the claim's breadth."""
+    return shared_weight / math.sqrt(statement_weight * min(claim_weight, 2 * statement_weight))

@@ -35,16 +35,24 @@ def paragraph_terms(body):
     return paragraphs
 
 
-def copy_share(paragraphs, other_paragraphs):
-    """The share of the shorter article's paragraphs that reappear in the other one."""
+def copy_share(paragraphs, other_paragraphs, needed_share=0.0):
+    """The share of the shorter article's paragraphs that reappear in the other one, and how
+    many do; the count stops early once `needed_share` is out of reach."""
     if not paragraphs or not other_paragraphs:
         return 0.0, 0
+    shorter = min(len(paragraphs), len(other_paragraphs))
     matched = 0
-    for terms in paragraphs:
-        best = max(len(terms & other) / len(terms | other) for other in other_paragraphs)
-        if best >= PARAGRAPH_MATCH:
-            matched += 1
-    return matched / min(len(paragraphs), len(other_paragraphs)), matched
+    for checked, terms in enumerate(paragraphs):
+        if (matched + len(paragraphs) - checked) / shorter < needed_share:
+            break
+        for other in other_paragraphs:
+            # A paragraph less than PARAGRAPH_MATCH the size of the other cannot match it.
+            if min(len(terms), len(other)) < PARAGRAPH_MATCH * max(len(terms), len(other)):
+                continue
+            if len(terms & other) >= PARAGRAPH_MATCH * len(terms | other):
+                matched += 1
+                break
+    return matched / shorter, matched
 
 
 class CopyIndex:
@@ -81,7 +89,9 @@ class CopyIndex:
         for candidate, _ in candidates.most_common(MAX_CANDIDATES + 1):
             if candidate == article_id:
                 continue
-            share, matched = copy_share(paragraphs, self.paragraphs_by_article[candidate])
+            share, matched = copy_share(
+                paragraphs, self.paragraphs_by_article[candidate], best_share
+            )
             if matched >= MIN_MATCHED_PARAGRAPHS and share >= best_share:
                 best, best_share = candidate, share
         return best

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Count
 from django.utils.text import slugify
 
@@ -19,6 +19,8 @@ from articles.reading import (
     decode_bytes,
     parse_article_text,
     read_article_file,
+    read_text_file,
+    text_hash,
 )
 
 from .clustering import ClaimIndex
@@ -61,7 +63,6 @@ class IngestReport:
 class PendingFile:
     path: Path
     story: Story
-    existing: Article | None
 
 
 def story_files(paths, story_slug=None):
@@ -129,18 +130,22 @@ def _ingest(paths, story_slug, workers, progress):
     started = time.monotonic()
     report = IngestReport()
     pending = []
+    stored_hashes = {}
     for path, story in story_files(paths, story_slug):
         report.files_read += 1
         try:
-            text = read_article_file(path, settings.NEWSROOM_MAX_FILE_BYTES)
+            content_hash = text_hash(read_text_file(path, settings.NEWSROOM_MAX_FILE_BYTES))
         except UnreadableFile as error:
             report.failed.append((path.name, str(error)))
             continue
-        if Article.objects.filter(story=story, content_hash=text.content_hash).exists():
+        if story.pk not in stored_hashes:
+            stored_hashes[story.pk] = set(
+                Article.objects.filter(story=story).values_list("content_hash", flat=True)
+            )
+        if content_hash in stored_hashes[story.pk]:
             report.unchanged += 1
             continue
-        existing = Article.objects.filter(story=story, file_name=text.file_name).first()
-        pending.append(PendingFile(path, story, existing))
+        pending.append(PendingFile(path, story))
 
     if pending:
         _store_all(pending, report, workers, progress)
@@ -164,8 +169,8 @@ def _store_all(pending, report, workers, progress):
         )
         try:
             with transaction.atomic():
-                outcome = store.save_article(item, text, doc)
-        except (IntegrityError, ValueError) as error:
+                outcome = store.save_article(text, doc)
+        except (DatabaseError, ValueError) as error:
             report.failed.append((item.path.name, f"could not be stored: {error}"))
             # The store's indexes may name rows that were rolled back: start afresh.
             stores.pop(item.story.pk)
@@ -202,11 +207,10 @@ def ingest_text(story, file_name, content):
     text = parse_article_text(content, file_name)
     if Article.objects.filter(story=story, content_hash=text.content_hash).exists():
         return "unchanged"
-    existing = Article.objects.filter(story=story, file_name=text.file_name).first()
     doc = load_pipeline()(text.body)
     store = StoryStore(story)
     with transaction.atomic():
-        outcome = store.save_article(PendingFile(Path(file_name), story, existing), text, doc)
+        outcome = store.save_article(text, doc)
         store.finish()
     return outcome
 
@@ -247,18 +251,21 @@ class StoryStore:
         )
         self.quotes_made = self.claims_made = self.mentions_made = 0
 
-    def save_article(self, item, text: ArticleText, doc):
+    def save_article(self, text: ArticleText, doc):
         _lock_story(self.story)
         self._catch_up()
         # Another ingest may have stored this file while we parsed it: look again under the lock.
         if Article.objects.filter(story=self.story, content_hash=text.content_hash).exists():
             return "unchanged"
-        item.existing = Article.objects.filter(story=self.story, file_name=text.file_name).first()
-        article, outcome = self._save_article_row(item, text)
+        existing = Article.objects.filter(story=self.story, file_name=text.file_name).first()
+        article, outcome = self._save_article_row(existing, text)
         analysis = analyse_article(doc, article.published or self.reference_date)
-        self._forget_machine_rows(article)
-        quote_rows = self._save_quotes(article, analysis)
-        self._save_mentions(article, analysis, quote_rows)
+        # A new article has no rows yet, of the machine or of an editor.
+        is_new = existing is None
+        if not is_new:
+            self._forget_machine_rows(article)
+        quote_rows = self._save_quotes(article, analysis, is_new)
+        self._save_mentions(article, analysis, quote_rows, is_new)
         self._mark_copy(article)
         return outcome
 
@@ -275,9 +282,9 @@ class StoryStore:
                 self.copy_index.add(article_id, paragraph_terms(body))
             self.last_article_id = max(self.last_article_id, article_id)
 
-    def _save_article_row(self, item, text):
-        article = item.existing or Article(story=self.story, file_name=text.file_name)
-        outcome = "updated" if item.existing else "new"
+    def _save_article_row(self, existing, text):
+        article = existing or Article(story=self.story, file_name=text.file_name)
+        outcome = "updated" if existing else "new"
         if article.pk and article.body != text.body:
             _relocate_editor_rows(article, text.body)
         article.body = text.body
@@ -317,8 +324,10 @@ class StoryStore:
             self.claim_index.remove(claim_id)
         orphans.delete()
 
-    def _save_quotes(self, article, analysis):
-        taken = set(Quote.objects.filter(article=article).values_list("start", "end"))
+    def _save_quotes(self, article, analysis, is_new):
+        taken = set()
+        if not is_new:
+            taken = set(Quote.objects.filter(article=article).values_list("start", "end"))
         rows = []
         for span, attribution in analysis.quotes:
             if (span.start, span.end) in taken:
@@ -340,7 +349,7 @@ class StoryStore:
         self.quotes_made += sum(1 for row in rows if row is not None)
         return rows
 
-    def _save_mentions(self, article, analysis, quote_rows):
+    def _save_mentions(self, article, analysis, quote_rows, is_new):
         claim_of_statement = {
             index: self._claim_for(statement)
             for index, statement in enumerate(analysis.statements)
@@ -386,12 +395,14 @@ class StoryStore:
             # Another ingest merged these claims away since we indexed them: match again.
             for claim_id in gone:
                 self.claim_index.remove(claim_id)
-            return self._save_mentions(article, analysis, quote_rows)
-        editor_spans = set(
-            Mention.objects.filter(article=article).values_list(
-                "claim_id", "start", "end", "stance"
+            return self._save_mentions(article, analysis, quote_rows, is_new)
+        editor_spans = set()
+        if not is_new:
+            editor_spans = set(
+                Mention.objects.filter(article=article).values_list(
+                    "claim_id", "start", "end", "stance"
+                )
             )
-        )
         new_mentions = [m for key, m in mentions.items() if key not in editor_spans]
         Mention.objects.bulk_create(new_mentions)
         self.denial_counts.update(m.claim_id for m in new_mentions if m.stance == "denies")
@@ -427,10 +438,15 @@ class StoryStore:
     def _complete_claim(self, claim_id, statement):
         """Fill in what the machine did not know yet; never touch what an editor set."""
         known = self.known_fields.setdefault(claim_id, set())
-        still_empty = Claim.objects.filter(pk=claim_id, set_by=SetBy.MACHINE)
+
+        def fill(field_name, value):
+            Claim.objects.filter(pk=claim_id, set_by=SetBy.MACHINE, **{field_name: None}).update(
+                **{field_name: value}
+            )
+            known.add(field_name)
+
         if statement.event_date and "event_date" not in known:
-            still_empty.filter(event_date=None).update(event_date=statement.event_date)
-            known.add("event_date")
+            fill("event_date", statement.event_date)
         if statement.stance != "repeats":
             return
         if statement.credited_source and "origin_source" not in known:
@@ -438,12 +454,9 @@ class StoryStore:
             if source is None:
                 source = _source_named(statement.credited_source)
                 self.credited_sources[statement.credited_source] = source
-            still_empty.filter(origin_source=None).update(origin_source=source)
-            known.add("origin_source")
+            fill("origin_source", source)
         if statement.speaker and "origin_speaker" not in known:
-            speaker = self.speakers.find_or_create(statement.speaker)
-            still_empty.filter(origin_speaker=None).update(origin_speaker=speaker)
-            known.add("origin_speaker")
+            fill("origin_speaker", self.speakers.find_or_create(statement.speaker))
 
     def _mark_copy(self, article):
         paragraphs = paragraph_terms(article.body)

@@ -4,9 +4,12 @@ import functools
 import re
 import unicodedata
 
+import numpy
 import spacy
 from django.conf import settings
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
+from spacy.strings import hash_string
 
 
 @Language.component("paragraph_breaks")
@@ -93,3 +96,21 @@ def name_skeleton(word):
     skeleton = letters[0] + _VOWELS.sub("", letters[1:])
     # Doubled consonants are spelling noise ("Hallberg" / "Halberg").
     return re.sub(r"(.)\1+", r"\1", skeleton)
+
+
+@functools.cache
+def _hashes_of(words):
+    """spaCy's hashes of the words as a tagger may spell their lemmas: lower, Title or UPPER."""
+    spellings = {spelling for word in words for spelling in (word, word.title(), word.upper())}
+    return numpy.array(sorted(hash_string(spelling) for spelling in spellings), dtype=numpy.uint64)
+
+
+def word_flags(doc, words):
+    """For each token of `doc`, whether its lower-case form or its lemma is one of `words`.
+
+    Reading spaCy's arrays for the whole document is far cheaper than asking each token, so
+    the extractors use this to skip the tokens and sentences that cannot matter.
+    """
+    if not len(doc):
+        return numpy.zeros(0, dtype=bool)
+    return numpy.isin(doc.to_array([LOWER, LEMMA]), _hashes_of(words)).any(axis=1)

@@ -13,6 +13,7 @@ from .nlp import (
     VAGUE_WORDS,
     ascii_fold,
     name_skeleton,
+    word_flags,
 )
 
 PERSON, INSTITUTION, ANONYMOUS = "person", "institution", "anonymous"
@@ -47,6 +48,10 @@ def token_in_spans(token, spans):
 
 # Cues that name the source a whole sentence rests on, whoever else speaks inside it.
 SOURCE_CUES = ("according to", "citing")
+
+
+# Every word reporting_cue looks for, as a lemma or a lower-case form.
+CUE_WORDS = REPORTING_VERBS | {"accord", "according", "citing"}
 
 
 def reporting_cue(token):
@@ -436,7 +441,8 @@ def _is_a_place_to_post(ent):
 def speech_events(doc, quote_spans, article_speakers):
     """Every reporting verb outside quotation marks, in reading order, with its speaker."""
     events = []
-    for token in doc:
+    maybe_cues = word_flags(doc, CUE_WORDS).nonzero()[0]
+    for token in (doc[int(i)] for i in maybe_cues):
         cue = reporting_cue(token)
         if not cue or token_in_spans(token, quote_spans):
             continue

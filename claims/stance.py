@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from .nlp import REPORTING_VERBS
+from .nlp import REPORTING_VERBS, word_flags
 
 # Verbs that deny whatever they take as object or clause.
 DENIAL_VERBS = frozenset("deny dispute refute debunk contradict disagree".split())
@@ -48,10 +48,17 @@ DENIAL_VOCABULARY = (
 )
 
 
-def find_denial(sentence):
-    """The denial in a spaCy sentence span, or None when it denies nothing."""
-    words = {token.lemma_.lower() for token in sentence} | {token.lower_ for token in sentence}
-    if words.isdisjoint(DENIAL_VOCABULARY):
+def denial_word_flags(doc):
+    """For each token of a parsed document, whether find_denial would look at it."""
+    return word_flags(doc, DENIAL_VOCABULARY)
+
+
+def find_denial(sentence, flags=None):
+    """The denial in a spaCy sentence span, or None when it denies nothing; `flags`, the
+    document's denial_word_flags, saves working them out again for each sentence."""
+    if flags is None:
+        flags = denial_word_flags(sentence.doc)
+    if not flags[sentence.start : sentence.end].any():
         return None
     for token in sentence:
         lemma = token.lemma_.lower()

@@ -14,7 +14,14 @@ from .speakers import (
     speech_events,
     subject_of,
 )
-from .stance import DENIAL_IF_SPEECH_OBJECT, DENIAL_VERBS, FALSE_WORDS, LIE_NOUNS, find_denial
+from .stance import (
+    DENIAL_IF_SPEECH_OBJECT,
+    DENIAL_VERBS,
+    FALSE_WORDS,
+    LIE_NOUNS,
+    denial_word_flags,
+    find_denial,
+)
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
 # Words that carry no content of their own, or only say that something is false.
@@ -118,7 +125,8 @@ def analyse_article(doc, reference_date=None):
     events = speech_events(doc, spans, article_speakers)
     attributions = attribute_quotes(doc, quotes, events, article_speakers)
     analysis = ArticleAnalysis(quotes=list(zip(quotes, attributions, strict=True)))
-    for sentence in doc.sents:
+    denial_flags = denial_word_flags(doc)
+    for sentence in article_speakers.sentences:
         analysis.statements.extend(
             _statements_of(
                 sentence,
@@ -127,19 +135,20 @@ def analyse_article(doc, reference_date=None):
                 attributions,
                 events,
                 reference_date,
+                denial_flags,
             )
         )
     _link_answers(analysis.statements, text)
     return analysis
 
 
-def _statements_of(sentence, entities, quotes, attributions, events, reference_date):
+def _statements_of(sentence, entities, quotes, attributions, events, reference_date, denial_flags):
     """The statements of one sentence: usually one; two when a report and its denial are
     coordinated ("X says the talks failed, but Y disputes the account")."""
     text = sentence.text.strip()
     if len(text) < 15:
         return []
-    denial = find_denial(sentence)
+    denial = find_denial(sentence, denial_flags)
     parts = (sentence, entities, quotes, attributions, reference_date)
     if denial and denial.content is None and _coordinated(denial.clause):
         denying = {t.i for t in denial.clause.subtree}
