@@ -1,10 +1,12 @@
 """Measure ingestion throughput against spaCy's own, worker scaling, re-runs and peak memory.
 
-    .venv/bin/python bench/ingest_speed.py [--megabytes 2]
+    .venv/bin/python bench/ingest_speed.py [--megabytes 2] [--repeat 2]
 
 Every figure is a ratio against a baseline measured in the same run, because the machines are
 shared and noisy. Each measurement runs in a fresh process on a throwaway SQLite database (or
-on the database in DATABASE_URL when --use-database-url is given).
+on the database in DATABASE_URL when --use-database-url is given). spaCy alone and the
+one-worker ingest take turns --repeat times and the fastest of each counts: other load on the
+machine only ever slows a run down, so the fastest run is the closest to the true cost.
 """
 
 import argparse
@@ -90,6 +92,7 @@ def measure(corpus, database, measure_what, workers=1):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--megabytes", type=float, default=2.0)
+    parser.add_argument("--repeat", type=int, default=2, help="turns of spaCy and ingest")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--measure", default="ingest", help=argparse.SUPPRESS)
@@ -114,9 +117,13 @@ def main():
             return None if args.use_database_url else scratch / f"{name}.sqlite3"
 
         print(f"corpus: {files} files, {size / 1e6:.2f} MB (half: {half_files} files)")
-        spacy_run = measure(full, database("spacy"), "spacy")
-        first = measure(full, database("one"), "ingest", workers=1)
-        rerun = measure(full, database("one"), "ingest", workers=1)
+        spacy_runs, first_runs = [], []
+        for turn in range(max(1, args.repeat)):
+            spacy_runs.append(measure(full, database(f"spacy{turn}"), "spacy"))
+            first_runs.append(measure(full, database(f"one{turn}"), "ingest", workers=1))
+        rerun = measure(full, database("one0"), "ingest", workers=1)
+        spacy_run = min(spacy_runs, key=lambda run: run["seconds"])
+        first = min(first_runs, key=lambda run: run["seconds"])
         if args.use_database_url:
             print("(worker and memory runs need fresh databases: skipped on DATABASE_URL)")
             two = half_run = None
@@ -129,8 +136,15 @@ def main():
     def line(label, run, note):
         print(f"{label:<26} {run['seconds']:7.1f} s  {note}")
 
-    line("spaCy nlp.pipe alone", spacy_run, f"{mb / spacy_run['seconds']:.3f} MB/s")
-    line("ingest, 1 worker", first, f"{mb / first['seconds']:.3f} MB/s")
+    def turns(runs):
+        return "turns: " + ", ".join(f"{run['seconds']:.1f} s" for run in runs)
+
+    line(
+        "spaCy nlp.pipe alone",
+        spacy_run,
+        f"{mb / spacy_run['seconds']:.3f} MB/s; {turns(spacy_runs)}",
+    )
+    line("ingest, 1 worker", first, f"{mb / first['seconds']:.3f} MB/s; {turns(first_runs)}")
     ratio = spacy_run["seconds"] / first["seconds"]
     print(f"  throughput / spaCy's     {ratio:7.2f}   (target >= 0.85)")
     speedup = first["seconds"] / rerun["seconds"]

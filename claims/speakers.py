@@ -105,7 +105,7 @@ def phrase_without_vague_words(tokens):
 class ArticleSpeakers:
     """Who has spoken so far in one article, to resolve "she added" and "the official said"."""
 
-    def __init__(self, doc, quote_spans):
+    def __init__(self, doc, quote_spans, text):
         self.doc = doc
         self.quote_spans = quote_spans
         named = [
@@ -129,7 +129,8 @@ class ArticleSpeakers:
                 self.full_names[name_skeleton(words[-1])] = full
         self.sentences = list(doc.sents)
         self.sentence_ends = [sentence.end_char for sentence in self.sentences]
-        self.text = doc.text
+        # spaCy rebuilds doc.text token by token on each call: the caller has it already.
+        self.text = text
         self.entities = list(doc.ents)
         self.entity_by_token = {i: ent for ent in self.entities for i in range(ent.start, ent.end)}
         self.history = []  # (offset, SpeakerRef) in reading order

@@ -121,7 +121,7 @@ def analyse_article(doc, reference_date=None):
     text = doc.text
     quotes = find_quotes(text)
     spans = [(q.start, q.end) for q in quotes]
-    article_speakers = ArticleSpeakers(doc, spans)
+    article_speakers = ArticleSpeakers(doc, spans, text)
     events = speech_events(doc, spans, article_speakers)
     attributions = attribute_quotes(doc, quotes, events, article_speakers)
     analysis = ArticleAnalysis(quotes=list(zip(quotes, attributions, strict=True)))
