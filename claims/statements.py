@@ -76,6 +76,23 @@ class ArticleAnalysis:
     statements: list = field(default_factory=list)
 
 
+@dataclass
+class _ParsedArticle:
+    """What every sentence of one article is read against."""
+
+    text: str
+    speakers: ArticleSpeakers
+    quotes: list
+    attributions: list
+    events: list
+    denial_flags: object  # one bool per token: may it deny something?
+    reference_date: object
+
+    def text_of(self, span):
+        # Slicing the text is much cheaper than spaCy's span.text, built token by token.
+        return self.text[span.start_char : span.end_char]
+
+
 def term_of(token):
     """The key a content word is compared by across articles, or "" for non-content words."""
     if token.pos_ not in CONTENT_POS or token.is_punct or len(token.text) < 2:
@@ -125,41 +142,31 @@ def analyse_article(doc, reference_date=None):
     events = speech_events(doc, spans, article_speakers)
     attributions = attribute_quotes(doc, quotes, events, article_speakers)
     analysis = ArticleAnalysis(quotes=list(zip(quotes, attributions, strict=True)))
-    denial_flags = denial_word_flags(doc)
+    article = _ParsedArticle(
+        text, article_speakers, quotes, attributions, events, denial_word_flags(doc), reference_date
+    )
     for sentence in article_speakers.sentences:
-        analysis.statements.extend(
-            _statements_of(
-                sentence,
-                article_speakers.entities_in(sentence),
-                quotes,
-                attributions,
-                events,
-                reference_date,
-                denial_flags,
-            )
-        )
+        analysis.statements.extend(_statements_of(sentence, article))
     _link_answers(analysis.statements, text)
     return analysis
 
 
-def _statements_of(sentence, entities, quotes, attributions, events, reference_date, denial_flags):
+def _statements_of(sentence, article):
     """The statements of one sentence: usually one; two when a report and its denial are
     coordinated ("X says the talks failed, but Y disputes the account")."""
-    text = sentence.text.strip()
-    if len(text) < 15:
+    if len(article.text_of(sentence).strip()) < 15:
         return []
-    denial = find_denial(sentence, denial_flags)
-    parts = (sentence, entities, quotes, attributions, reference_date)
+    denial = find_denial(sentence, article.denial_flags)
     if denial and denial.content is None and _coordinated(denial.clause):
         denying = {t.i for t in denial.clause.subtree}
-        reporting_events = [e for e in events if e.verb.i not in denying]
-        report = _statement_of(*parts, reporting_events, None, excluded=denying)
-        answer = _statement_of(*parts, events, denial)
+        reporting_events = [e for e in article.events if e.verb.i not in denying]
+        report = _statement_of(sentence, article, reporting_events, None, excluded=denying)
+        answer = _statement_of(sentence, article, article.events, denial)
         if report and answer:
             answer.answers_in_sentence = True
             return [report, answer]
         return [s for s in (report, answer) if s]
-    statement = _statement_of(*parts, events, denial)
+    statement = _statement_of(sentence, article, article.events, denial)
     return [statement] if statement else []
 
 
@@ -167,16 +174,15 @@ def _coordinated(verb):
     return verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX")
 
 
-def _statement_of(
-    sentence, entities, quotes, attributions, reference_date, events, denial, excluded=frozenset()
-):
-    text = sentence.text.strip()
-    quote_index = _speech_quote_in(sentence, quotes)
+def _statement_of(sentence, article, events, denial, excluded=frozenset()):
+    sentence_text = article.text_of(sentence)
+    text = sentence_text.strip()
+    quote_index = _speech_quote_in(sentence, article.quotes)
     event = _outermost_event(sentence, events)
     if event:
         speaker = event.speaker
     elif quote_index is not None:
-        speaker = attributions[quote_index].speaker
+        speaker = article.attributions[quote_index].speaker
     else:
         speaker = None
     if denial:
@@ -196,8 +202,8 @@ def _statement_of(
         return None
     if denial and denial.content is not None and len(terms) < MIN_TERMS:
         terms = frozenset()
-    content = _text_of(content_tokens, sentence.doc) if content_tokens else text
-    start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
+    content = _text_of(content_tokens, article) if content_tokens else text
+    start = sentence.start_char + (len(sentence_text) - len(sentence_text.lstrip()))
     return Statement(
         start=start,
         end=start + len(text),
@@ -207,8 +213,8 @@ def _statement_of(
         stance="denies" if denial else "repeats",
         speaker=speaker,
         quote_index=quote_index,
-        credited_source=_credited_source(entities),
-        event_date=resolve_event_date(text, reference_date),
+        credited_source=_credited_source(article.speakers.entities_in(sentence)),
+        event_date=resolve_event_date(text, article.reference_date),
         needs_target=bool(denial) and not terms,
     )
 
@@ -253,10 +259,10 @@ def _content_of(verb, sentence):
     return [t for t in sentence if t.i not in attribution]
 
 
-def _text_of(tokens, doc):
-    first = min(t.i for t in tokens)
-    last = max(t.i for t in tokens)
-    return doc[first : last + 1].text
+def _text_of(tokens, article):
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return article.text[first.idx : last.idx + len(last)]
 
 
 def _names_an_actor(sentence):
