@@ -94,4 +94,7 @@ class CopyIndex:
             )
             if matched >= MIN_MATCHED_PARAGRAPHS and share >= best_share:
                 best, best_share = candidate, share
+                if share >= 1.0:
+                    # Every paragraph reappears: no other candidate can do better.
+                    break
         return best
