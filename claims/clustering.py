@@ -25,14 +25,16 @@ class ClaimIndex:
         return len(self.terms_by_claim)
 
     def add(self, claim_id, terms):
+        """Index the claim under these terms too; whether that gave it any new term."""
         known = self.terms_by_claim.get(claim_id, frozenset())
         new_terms = frozenset(terms) - known
-        if len(known) + len(new_terms) > MAX_TERMS_PER_CLAIM:
-            return
+        if not new_terms or len(known) + len(new_terms) > MAX_TERMS_PER_CLAIM:
+            return False
         self.terms_by_claim[claim_id] = known | new_terms
         for term in new_terms:
             self.claims_by_term[term].add(claim_id)
             self.term_counts[term] += 1
+        return True
 
     def remove(self, claim_id):
         for term in self.terms_by_claim.pop(claim_id, ()):

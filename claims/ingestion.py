@@ -350,13 +350,13 @@ class StoryStore:
         return rows
 
     def _save_mentions(self, article, analysis, quote_rows, is_new):
-        claim_of_statement = {
-            index: self._claim_for(statement)
-            for index, statement in enumerate(analysis.statements)
-            if not statement.needs_target
-        }
+        claim_of_statement, grown = {}, set()
+        for index, statement in enumerate(analysis.statements):
+            if not statement.needs_target:
+                claim_of_statement[index] = self._claim_for(statement, grown)
+        # A claim whose terms did not change matches nothing new; finish() looks at all again.
         survivors = {
-            claim_id: self._merge_into_older(claim_id)
+            claim_id: self._merge_into_older(claim_id) if claim_id in grown else claim_id
             for claim_id in set(claim_of_statement.values())
         }
         claim_of_statement = {i: survivors[c] for i, c in claim_of_statement.items()}
@@ -420,8 +420,9 @@ class StoryStore:
         best = max(range(len(candidates)), key=lambda i: (denied[candidates[i]], -i))
         return candidates[best]
 
-    def _claim_for(self, statement):
-        """The id of the story's claim this statement states, made new when none matches."""
+    def _claim_for(self, statement, grown):
+        """The id of the story's claim this statement states, made new when none matches;
+        the claim goes into `grown` when the statement gave it new terms."""
         claim_id = self.claim_index.best_match(statement.terms)
         if claim_id is None:
             claim_id = Claim.objects.create(
@@ -431,8 +432,9 @@ class StoryStore:
             ).pk
             self.claims_made += 1
         self._complete_claim(claim_id, statement)
-        self.claim_index.add(claim_id, statement.terms)
-        self.changed_terms.add(claim_id)
+        if self.claim_index.add(claim_id, statement.terms):
+            grown.add(claim_id)
+            self.changed_terms.add(claim_id)
         return claim_id
 
     def _complete_claim(self, claim_id, statement):
