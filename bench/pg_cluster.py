@@ -95,3 +95,20 @@ def fresh_database(server_url, name):
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}"')
     return database_url(server_url, name)
+
+
+def server_cpu_seconds(url):
+    """CPU seconds the server at `url` has used so far, its ended connections included.
+
+    Read from /proc, so only for a server on this machine; None for any other.
+    """
+    with psycopg.connect(url) as connection:
+        backend = connection.execute("SELECT pg_backend_pid()").fetchone()[0]
+        try:
+            postmaster = Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()[1]
+            fields = Path(f"/proc/{postmaster}/stat").read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, PermissionError):
+            return None
+    # utime, stime, and those of its exited children (each ended connection's backend).
+    ticks = sum(int(value) for value in fields[11:15])
+    return ticks / os.sysconf("SC_CLK_TCK")
