@@ -24,7 +24,16 @@ from .export import (
     quote_rows,
 )
 from .ingestion import ingest_text
-from .models import Claim, Mention, Quote, ReviewQueue, SetBy, Speaker, SpeakerAlias
+from .models import (
+    Claim,
+    DismissedMention,
+    Mention,
+    Quote,
+    ReviewQueue,
+    SetBy,
+    Speaker,
+    SpeakerAlias,
+)
 
 
 @admin.action(description="Export selected quotes as CSV")
@@ -329,7 +338,7 @@ class ClaimAdmin(WritesNeedPermission, SimpleHistoryAdmin):
             mention.set_by = SetBy.EDITOR
             mention.save()
         for mention in formset.deleted_objects:
-            mention.delete()
+            mention.dismiss()
         formset.save_m2m()
 
 
@@ -364,3 +373,27 @@ class MentionAdmin(WritesNeedPermission, SimpleHistoryAdmin):
     def save_model(self, request, mention, form, change):
         mention.set_by = SetBy.EDITOR
         super().save_model(request, mention, form, change)
+
+    def delete_model(self, request, mention):
+        mention.dismiss()
+
+    def delete_queryset(self, request, queryset):
+        for mention in queryset:
+            mention.dismiss()
+
+
+@admin.register(DismissedMention)
+class DismissedMentionAdmin(WritesNeedPermission, admin.ModelAdmin):
+    """Mentions editors deleted; deleting one here lets the next ingestion find it again."""
+
+    list_display = ["claim", "article", "stance", "sentence", "dismissed_at"]
+    list_filter = ["stance", "article__story"]
+    search_fields = ["sentence", "claim__text"]
+    list_select_related = ["claim", "article"]
+    readonly_fields = ["claim", "article", "stance", "sentence", "dismissed_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -25,7 +25,7 @@ from articles.reading import (
 
 from .clustering import ClaimIndex
 from .copies import CopyIndex, paragraph_terms
-from .models import Claim, Mention, Quote, SetBy, Speaker, SpeakerAlias
+from .models import Claim, DismissedMention, Mention, Quote, SetBy, Speaker, SpeakerAlias
 from .nlp import ascii_fold, load_pipeline
 from .speakers import ANONYMOUS, PERSON, same_speaker_name
 from .statements import analyse_article
@@ -396,14 +396,23 @@ class StoryStore:
             for claim_id in gone:
                 self.claim_index.remove(claim_id)
             return self._save_mentions(article, analysis, quote_rows, is_new)
-        editor_spans = set()
+        editor_spans, dismissed = set(), set()
         if not is_new:
             editor_spans = set(
                 Mention.objects.filter(article=article).values_list(
                     "claim_id", "start", "end", "stance"
                 )
             )
-        new_mentions = [m for key, m in mentions.items() if key not in editor_spans]
+            dismissed = set(
+                DismissedMention.objects.filter(article=article).values_list(
+                    "claim_id", "sentence", "stance"
+                )
+            )
+        new_mentions = [
+            m
+            for key, m in mentions.items()
+            if key not in editor_spans and (m.claim_id, m.sentence, m.stance) not in dismissed
+        ]
         Mention.objects.bulk_create(new_mentions)
         self.denial_counts.update(m.claim_id for m in new_mentions if m.stance == "denies")
         self.mentions_made += len(new_mentions)

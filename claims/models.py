@@ -247,6 +247,8 @@ class Claim(models.Model):
                     mention.claim = self
                     mention.save(update_fields=["claim", "updated_at"])
                     kept[key] = mention
+            for dismissed in other.dismissed_mentions.all():
+                dismissed.move_to(self)
             if not self.editor_note and other.editor_note:
                 self.editor_note = other.editor_note
             if self.event_date is None and other.event_date:
@@ -315,6 +317,52 @@ class Mention(models.Model):
         return reverse("article_reader", args=[self.article.story.slug, self.article_id]) + (
             f"#m-{self.pk}"
         )
+
+    def dismiss(self):
+        """Delete this mention as an editor does: ingestion will not make it again."""
+        DismissedMention.objects.get_or_create(
+            claim_id=self.claim_id,
+            article_id=self.article_id,
+            sentence=self.sentence,
+            stance=self.stance,
+        )
+        self.delete()
+
+
+class DismissedMention(models.Model):
+    """A mention an editor deleted. Re-ingesting its article, even changed, does not bring it
+    back while the article still has that sentence and the claim still exists."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="dismissed_mentions")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="dismissed_mentions"
+    )
+    sentence = models.TextField()
+    stance = models.CharField(max_length=10, choices=Mention.Stance.choices)
+    dismissed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # No unique constraint: PostgreSQL cannot index a long sentence. dismiss() and
+        # move_to() keep one row per dismissal, and a duplicate would change nothing.
+        ordering = ["-dismissed_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(stance__in=["repeats", "denies"]), name="dismissed_mention_stance_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.article} no longer {self.stance} {self.claim}"
+
+    def move_to(self, claim):
+        """Follow a merge into `claim`, once."""
+        if claim.dismissed_mentions.filter(
+            article_id=self.article_id, sentence=self.sentence, stance=self.stance
+        ).exists():
+            self.delete()
+        else:
+            self.claim = claim
+            self.save(update_fields=["claim"])
 
 
 class ReviewQueue(Claim):

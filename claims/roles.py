@@ -11,6 +11,7 @@ EDITOR_PERMISSIONS = {
         "view_speaker", "change_speaker", "delete_speaker",
         "view_speakeralias", "add_speakeralias", "change_speakeralias", "delete_speakeralias",
         "view_quote", "change_quote",
+        "view_dismissedmention", "delete_dismissedmention",
     ],
 }  # fmt: skip
 

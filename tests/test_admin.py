@@ -1,6 +1,7 @@
 """Editors correct the machine's draft in the admin; viewers read it; nothing an editor does is
 lost to the next ingestion."""
 
+import csv
 import io
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from articles.models import Article
-from claims.models import Claim, Mention, Quote, Speaker, SpeakerAlias
+from claims.models import Claim, DismissedMention, Mention, Quote, Speaker, SpeakerAlias
 
 DEMO = Path(__file__).resolve().parent.parent / "data" / "stories" / "biden-zelensky-call"
 
@@ -256,3 +257,88 @@ def test_timeline_shows_an_editor_verdict_at_once(editor, demo, client):
     editor.post(f"/admin/claims/claim/{demo.pk}/change/", inline_data(demo, {"verdict": "false"}))
     page = editor.get(f"/stories/{demo.story.slug}/claims/{demo.pk}/").content.decode()
     assert "Verdict: false" in page
+
+
+@pytest.fixture
+def copied_demo(tmp_path, db):
+    """The demo story ingested from a copy of its folder, so a test may change a file."""
+    folder = tmp_path / DEMO.name
+    folder.mkdir()
+    for path in DEMO.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    call_command("ingest", str(folder), stdout=io.StringIO())
+    return folder
+
+
+def test_a_mention_an_editor_deletes_stays_deleted_when_its_article_changes(
+    editor, copied_demo, client
+):
+    claim = Mention.objects.filter(stance="repeats").order_by("pk").first().claim
+    doomed = claim.mentions.order_by("pk").first()
+    kept = set(claim.mentions.exclude(pk=doomed.pk).values_list("article_id", "sentence"))
+    assert doomed.sentence not in {sentence for _, sentence in kept}
+    response = editor.post(
+        f"/admin/claims/claim/{claim.pk}/change/", inline_data(claim, {"mentions-0-DELETE": "on"})
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article_file = copied_demo / doomed.article.file_name
+    article_file.write_text(
+        article_file.read_text(encoding="utf-8") + "\n\nThis paragraph was added later.\n",
+        encoding="utf-8",
+    )
+
+    call_command("ingest", str(copied_demo), stdout=io.StringIO())
+
+    evidence = set(claim.mentions.values_list("article_id", "sentence"))
+    assert (doomed.article_id, doomed.sentence) not in evidence
+    assert kept <= evidence
+    export = client.get(f"/stories/{claim.story.slug}/export/mentions.csv")
+    rows = csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode()))
+    exported = {(row["claim_id"], row["article_id"], row["sentence"]) for row in rows}
+    assert (str(claim.pk), str(doomed.article_id), doomed.sentence) not in exported
+    assert {(str(claim.pk), str(article), sentence) for article, sentence in kept} <= exported
+    dismissal = DismissedMention.objects.get()
+    assert (dismissal.claim, dismissal.article_id, dismissal.sentence) == (
+        claim,
+        doomed.article_id,
+        doomed.sentence,
+    )
+
+
+def test_undoing_a_dismissal_lets_the_next_ingest_find_the_mention_again(editor, copied_demo):
+    mention = Mention.objects.filter(stance="repeats").order_by("pk").first()
+    key = (mention.claim_id, mention.article_id, mention.sentence, mention.stance)
+    response = editor.post(f"/admin/claims/mention/{mention.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    dismissal = DismissedMention.objects.get()
+    listing = editor.get("/admin/claims/dismissedmention/").content.decode()
+    assert mention.sentence[:40] in listing
+    article_file = copied_demo / mention.article.file_name
+    article_file.write_text(article_file.read_text(encoding="utf-8") + "\n\nMore.\n", "utf-8")
+    call_command("ingest", str(copied_demo), stdout=io.StringIO())
+    assert not Mention.objects.filter(
+        claim_id=key[0], article_id=key[1], sentence=key[2], stance=key[3]
+    ).exists()
+
+    response = editor.post(
+        f"/admin/claims/dismissedmention/{dismissal.pk}/delete/", {"post": "yes"}
+    )
+    assert response.status_code == 302
+    article_file.write_text(article_file.read_text(encoding="utf-8") + "\n\nAnd more.\n", "utf-8")
+    call_command("ingest", str(copied_demo), stdout=io.StringIO())
+    assert Mention.objects.filter(
+        claim_id=key[0], article_id=key[1], sentence=key[2], stance=key[3]
+    ).exists()
+
+
+def test_a_dismissal_follows_its_claim_into_a_merge(editor, demo):
+    other = Claim.objects.exclude(pk=demo.pk).filter(mentions__isnull=False).first()
+    dismissed = other.mentions.first()
+    editor.post(f"/admin/claims/mention/{dismissed.pk}/delete/", {"post": "yes"})
+    editor.post(
+        "/admin/claims/claim/", {"action": "merge_claims", "_selected_action": [demo.pk, other.pk]}
+    )
+    kept = Claim.objects.get(pk=min(demo.pk, other.pk))
+    assert list(DismissedMention.objects.values_list("claim", "sentence")) == [
+        (kept.pk, dismissed.sentence)
+    ]
