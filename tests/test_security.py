@@ -223,6 +223,7 @@ def admin_urls(story):
         "/admin/claims/speaker/",
         f"/admin/claims/speaker/{speaker.pk}/change/",
         "/admin/claims/quote/",
+        "/admin/claims/dismissedmention/",
         "/admin/articles/article/",
         f"/admin/articles/article/{article.pk}/change/",
         "/admin/articles/story/",
