@@ -240,6 +240,17 @@ def peaks(master):
     return ", ".join(f"{peak:.0f}" for _, peak in worker_memory(master))
 
 
+def server_errors(log):
+    """How often each exception ended a traceback in the server's log."""
+    errors = {}
+    lines = log.splitlines()
+    for index, line in enumerate(lines):
+        if line.startswith("Traceback"):
+            ending = next((later for later in lines[index + 1 :] if not later.startswith(" ")), "")
+            errors[ending[:200]] = errors.get(ending[:200], 0) + 1
+    return errors
+
+
 def page_urls(base, targets, rng):
     """One URL (and headers) per page, the claim and article picked at random."""
     story = f"{base}/stories/{targets['slug']}"
@@ -348,7 +359,9 @@ def run_locust(base, targets, scratch, seconds, connections):
     print(f"timeline p95 / trivial p95: {ratio:.2f} (target < 4)")
     print(f"errors: {errors} (target 0)")
     if errors:
-        print((scratch / "locust.log").read_text()[-3000:])
+        log = (scratch / "locust.log").read_text()
+        start = log.find("Error report")
+        print(log[start:].strip() if start >= 0 else log[-3000:])
 
 
 def bench(url, args, scratch):
@@ -369,8 +382,12 @@ def bench(url, args, scratch):
         print(f"  worker peak RSS after these: {peaks(master)} MiB")
         run_locust(base, targets, scratch, args.seconds, args.connections)
         print(f"worker peak RSS after the load: {peaks(master)} MiB")
-    timeouts = (scratch / "gunicorn.log").read_text().count("WORKER TIMEOUT")
-    print(f"gunicorn workers killed for taking over 30 s on a request: {timeouts}")
+    log = (scratch / "gunicorn.log").read_text()
+    print(
+        f"gunicorn workers killed for taking over 30 s on a request: {log.count('WORKER TIMEOUT')}"
+    )
+    for error, count in server_errors(log).items():
+        print(f"  server error x{count}: {error}")
 
 
 def main():
