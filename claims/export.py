@@ -60,23 +60,23 @@ def _name(related):
 
 
 def quote_rows(quotes):
-    rows = quotes.select_related("article__story", "article__source", "speaker").order_by("pk")
-    for quote in rows.iterator(chunk_size=CHUNK_SIZE):
-        article = quote.article
-        yield [
-            quote.pk,
-            article.story.slug,
-            article.pk,
-            article.file_name,
-            _name(article.source),
-            _name(quote.speaker),
-            quote.speaker.kind if quote.speaker else "",
-            quote.text,
-            quote.cue,
-            quote.start,
-            quote.end,
-            quote.kind,
-        ]
+    # Plain tuples, not model rows: an export may hold hundreds of thousands of rows.
+    rows = quotes.order_by("pk").values_list(
+        "pk",
+        "article__story__slug",
+        "article_id",
+        "article__file_name",
+        "article__source__name",
+        "speaker__name",
+        "speaker__kind",
+        "text",
+        "cue",
+        "start",
+        "end",
+        "kind",
+    )
+    for row in rows.iterator(chunk_size=CHUNK_SIZE):
+        yield ["" if value is None else value for value in row]
 
 
 def claim_rows(claims):
@@ -102,25 +102,24 @@ def claim_rows(claims):
 
 
 def mention_rows(mentions):
-    rows = mentions.select_related("claim__story", "article__source", "speaker").order_by("pk")
-    for mention in rows.iterator(chunk_size=CHUNK_SIZE):
-        article = mention.article
-        yield [
-            mention.pk,
-            mention.claim.story.slug,
-            mention.claim_id,
-            mention.claim.text,
-            article.pk,
-            article.file_name,
-            _name(article.source),
-            mention.stance,
-            _name(mention.speaker),
-            mention.sentence,
-            mention.start,
-            mention.end,
-            mention.quote_id or "",
-            mention.set_by,
-        ]
+    rows = mentions.order_by("pk").values_list(
+        "pk",
+        "claim__story__slug",
+        "claim_id",
+        "claim__text",
+        "article_id",
+        "article__file_name",
+        "article__source__name",
+        "stance",
+        "speaker__name",
+        "sentence",
+        "start",
+        "end",
+        "quote_id",
+        "set_by",
+    )
+    for row in rows.iterator(chunk_size=CHUNK_SIZE):
+        yield ["" if value is None else value for value in row]
 
 
 def table(name, story=None, story_filter=None):

@@ -2,6 +2,7 @@
 
 from django.db import models, transaction
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -128,18 +129,12 @@ class ClaimQuerySet(models.QuerySet):
         return self.annotate(repeat_outlets=outlets("repeats"), deny_outlets=outlets("denies"))
 
     def for_timeline(self, story):
-        """The story's claims in timeline order, with what the timeline shows of each."""
+        """The story's claims in timeline order, with how many mentions each has; pass a page
+        of them to with_outlets() for the outlets the timeline shows."""
         return (
             self.filter(story=story)
             .select_related("origin_source", "origin_speaker")
-            .prefetch_related(
-                models.Prefetch(
-                    "mentions",
-                    queryset=Mention.objects.select_related("article__source", "speaker").order_by(
-                        "article__published", "article__file_name", "start"
-                    ),
-                )
-            )
+            .annotate(mention_count=models.Count("mentions"))
             .order_by(models.F("event_date").asc(nulls_last=True), "timeline_position", "pk")
         )
 
@@ -151,6 +146,29 @@ class ClaimQuerySet(models.QuerySet):
             .filter(repeat_outlets__gt=0, deny_outlets__gt=0)
             .order_by(-(models.F("repeat_outlets") + models.F("deny_outlets")), "pk")[:limit]
         )
+
+
+def with_outlets(claims):
+    """The claims, each given `outlets` (for each stance, outlet name → source id, earliest
+    first; an article of no known outlet shows its file name) and `first_outlet`, the first to
+    repeat it. One query, grouped by outlet: a claim may have thousands of mentions."""
+    by_id = {claim.pk: claim for claim in claims}
+    for claim in claims:
+        claim.outlets = {"repeats": {}, "denies": {}}
+        claim.first_outlet = ""
+    rows = (
+        Mention.objects.filter(claim__in=by_id)
+        .annotate(outlet=Coalesce("article__source__name", "article__file_name"))
+        .values_list("claim_id", "stance", "article__source_id", "outlet")
+        .annotate(first_published=models.Min("article__published"))
+        .order_by(models.F("first_published").asc(nulls_last=True), "outlet")
+    )
+    for claim_id, stance, source_id, outlet, _ in rows:
+        claim = by_id[claim_id]
+        claim.outlets[stance].setdefault(outlet, source_id)
+        if stance == Mention.Stance.REPEATS and not claim.first_outlet:
+            claim.first_outlet = outlet
+    return claims
 
 
 class Claim(models.Model):

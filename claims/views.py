@@ -16,10 +16,13 @@ from articles.models import Article, Source, Story
 from .export import TABLES, claim_review, table, timeline_json
 from .filters import InvalidFilter, StoryFilter, page_number
 from .highlight import annotated_body, highlight_words, wording_difference
-from .models import Claim, Mention, Speaker
+from .models import Claim, Mention, Speaker, with_outlets
 
 TIMELINE_PAGE_SIZE = 40
 MATRIX_PAGE_SIZE = 30
+EVIDENCE_PAGE_SIZE = 50
+MAX_VARIANTS = 20
+MAX_WORDINGS_READ = 500
 
 
 def bad_request(message):
@@ -38,6 +41,7 @@ def story_timeline(request, slug):
         return bad_request(f"Bad filter: {error}")
     claims = story_filter.claims(Claim.objects.for_timeline(story))
     page = Paginator(claims, TIMELINE_PAGE_SIZE).get_page(number)
+    page.object_list = with_outlets(list(page.object_list))
     context = {
         "story": story,
         "filter": story_filter,
@@ -214,17 +218,28 @@ def claim_detail(request, slug, pk):
         pk=pk,
         story__slug=slug,
     )
-    mentions = list(
-        claim.mentions.select_related("article__source", "speaker").order_by(
-            "article__published", "article__file_name", "start"
-        )
+    try:
+        number = page_number(request.GET)
+    except InvalidFilter as error:
+        return bad_request(f"Bad parameter: {error}")
+    mentions = (
+        claim.mentions.select_related("article__source", "speaker")
+        .defer("article__body", "article__raw_text")
+        .order_by("article__published", "article__file_name", "start", "pk")
     )
-    for mention in mentions:
+    page = Paginator(mentions, EVIDENCE_PAGE_SIZE).get_page(number)
+    for mention in page:
         mention.highlighted = highlight_words(mention.sentence, claim.text)
     variants = {}
-    for mention in mentions:
-        if mention.stance == "repeats" and mention.sentence not in variants:
-            variants[mention.sentence] = (mention, wording_difference(claim.text, mention.sentence))
+    # The earliest wordings are enough to show how outlets changed it; a claim may have
+    # thousands of mentions.
+    wordings = mentions.filter(stance="repeats").values_list(
+        "sentence", "article__source__name", "article__file_name"
+    )[:MAX_WORDINGS_READ]
+    for sentence, source_name, file_name in wordings:
+        if sentence not in variants and len(variants) < MAX_VARIANTS:
+            difference = wording_difference(claim.text, sentence)
+            variants[sentence] = (source_name or file_name, difference)
     review = claim_review(claim, request.build_absolute_uri())
     review_json = (
         mark_safe(json.dumps(review, ensure_ascii=False).translate(JSON_IN_HTML_ESCAPES))
@@ -239,7 +254,7 @@ def claim_detail(request, slug, pk):
         template,
         {
             "claim": claim,
-            "mentions": mentions,
+            "page": page,
             "variants": variants.values(),
             "review_json": review_json,
         },

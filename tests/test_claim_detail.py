@@ -3,6 +3,7 @@
 import json
 import re
 
+from articles.models import Article
 from claims.models import Claim, Mention, Speaker
 
 LD_JSON = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
@@ -78,3 +79,33 @@ def test_claim_page_queries_do_not_grow_with_mentions(
         )
     with django_assert_max_num_queries(4):
         assert client.get(f"/stories/{article.story.slug}/claims/{claim.pk}/").status_code == 200
+
+
+def test_a_claim_with_many_mentions_shows_its_evidence_a_page_at_a_time(client, article, db):
+    claim = Claim.objects.create(story=article.story, text="The talks were productive")
+    for number in range(60):
+        other = Article.objects.create(
+            story=article.story,
+            source=article.source,
+            file_name=f"copy-{number:02d}.txt",
+            body=f"Report number {number} said the talks were productive.",
+            content_hash=f"{number:064d}",
+        )
+        Mention.objects.create(
+            claim=claim,
+            article=other,
+            stance="repeats",
+            sentence=other.body,
+            start=0,
+            end=len(other.body),
+        )
+    url = f"/stories/{article.story.slug}/claims/{claim.pk}/"
+
+    first = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    second = client.get(url, {"page": 2}, headers={"HX-Request": "true"}).content.decode()
+
+    assert "Mentions 1–50 of 60" in first
+    assert "Report number 49 said" in first and "Report number 50 said" not in first
+    assert "Mentions 51–60 of 60" in second and "Report number 59 said" in second
+    assert "Later mentions" in first and "Earlier mentions" in second
+    assert client.get(url, {"page": "x"}).status_code == 400
