@@ -129,12 +129,11 @@ class ClaimQuerySet(models.QuerySet):
         return self.annotate(repeat_outlets=outlets("repeats"), deny_outlets=outlets("denies"))
 
     def for_timeline(self, story):
-        """The story's claims in timeline order, with how many mentions each has; pass a page
-        of them to with_outlets() for the outlets the timeline shows."""
+        """The story's claims in timeline order; pass a page of them to with_outlets() for the
+        outlets and mention counts the timeline shows."""
         return (
             self.filter(story=story)
             .select_related("origin_source", "origin_speaker")
-            .annotate(mention_count=models.Count("mentions"))
             .order_by(models.F("event_date").asc(nulls_last=True), "timeline_position", "pk")
         )
 
@@ -150,21 +149,24 @@ class ClaimQuerySet(models.QuerySet):
 
 def with_outlets(claims):
     """The claims, each given `outlets` (for each stance, outlet name → source id, earliest
-    first; an article of no known outlet shows its file name) and `first_outlet`, the first to
-    repeat it. One query, grouped by outlet: a claim may have thousands of mentions."""
+    first; an article of no known outlet shows its file name), `first_outlet`, the first to
+    repeat it, and `mention_count`. One query, grouped by outlet: a claim may have thousands
+    of mentions."""
     by_id = {claim.pk: claim for claim in claims}
     for claim in claims:
         claim.outlets = {"repeats": {}, "denies": {}}
         claim.first_outlet = ""
+        claim.mention_count = 0
     rows = (
         Mention.objects.filter(claim__in=by_id)
         .annotate(outlet=Coalesce("article__source__name", "article__file_name"))
         .values_list("claim_id", "stance", "article__source_id", "outlet")
-        .annotate(first_published=models.Min("article__published"))
+        .annotate(first_published=models.Min("article__published"), mentions=models.Count("pk"))
         .order_by(models.F("first_published").asc(nulls_last=True), "outlet")
     )
-    for claim_id, stance, source_id, outlet, _ in rows:
+    for claim_id, stance, source_id, outlet, _, mentions in rows:
         claim = by_id[claim_id]
+        claim.mention_count += mentions
         claim.outlets[stance].setdefault(outlet, source_id)
         if stance == Mention.Stance.REPEATS and not claim.first_outlet:
             claim.first_outlet = outlet
