@@ -101,10 +101,7 @@ def read_text_file(path: pathlib.Path, max_bytes: int) -> str:
         raise UnreadableFile(f"{name}: is a directory, not a file")
     if not stat.S_ISREG(before.st_mode):
         raise UnreadableFile(f"{name}: is not a regular file")
-    if before.st_size > max_bytes:
-        raise UnreadableFile(
-            f"{name}: {before.st_size:,} bytes is over the {max_bytes:,}-byte limit"
-        )
+    refuse_oversized(name, before.st_size, max_bytes)
     try:
         with path.open("rb") as stream:
             # One byte over the limit is enough to tell that the file grew past it.
@@ -121,6 +118,12 @@ def read_text_file(path: pathlib.Path, max_bytes: int) -> str:
     ):
         raise UnreadableFile(f"{name}: changed while being read")
     return decode_bytes(data, name)
+
+
+def refuse_oversized(name: str, size: int, max_bytes: int) -> None:
+    """Refuses a file or text of `size` bytes over the limit, naming it."""
+    if size > max_bytes:
+        raise UnreadableFile(f"{name}: {size:,} bytes is over the {max_bytes:,}-byte limit")
 
 
 def _stat(path: pathlib.Path, name: str) -> os.stat_result:

@@ -13,7 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from articles.admin import WritesNeedPermission, csv_download
 from articles.models import Source, Story
-from articles.reading import UnreadableFile
+from articles.reading import UnreadableFile, refuse_oversized
 
 from .export import (
     CLAIM_COLUMNS,
@@ -242,11 +242,7 @@ class AddArticlesForm(forms.Form):
 
 def _read_upload(upload):
     """The uploaded file's bytes; a file over the size limit is refused before it is read."""
-    limit = settings.NEWSROOM_MAX_FILE_BYTES
-    if upload.size > limit:
-        raise UnreadableFile(
-            f"{upload.name}: {upload.size:,} bytes is over the {limit:,}-byte limit"
-        )
+    refuse_oversized(upload.name, upload.size, settings.NEWSROOM_MAX_FILE_BYTES)
     return upload.read()
 
 

@@ -20,6 +20,7 @@ from articles.reading import (
     parse_article_text,
     read_article_file,
     read_text_file,
+    refuse_oversized,
     text_hash,
 )
 
@@ -199,9 +200,7 @@ def ingest_text(story, file_name, content):
     """Ingest one uploaded (bytes) or pasted (str) text into `story`, as the admin does;
     bad input raises UnreadableFile naming the file."""
     size = len(content.encode("utf-8") if isinstance(content, str) else content)
-    limit = settings.NEWSROOM_MAX_FILE_BYTES
-    if size > limit:
-        raise UnreadableFile(f"{file_name}: {size:,} bytes is over the {limit:,}-byte limit")
+    refuse_oversized(file_name, size, settings.NEWSROOM_MAX_FILE_BYTES)
     if isinstance(content, bytes):
         content = decode_bytes(content, file_name)
     text = parse_article_text(content, file_name)

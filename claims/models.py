@@ -267,8 +267,7 @@ class Claim(models.Model):
                     mention.claim = self
                     mention.save(update_fields=["claim", "updated_at"])
                     kept[key] = mention
-            for dismissed in other.dismissed_mentions.all():
-                dismissed.move_to(self)
+            other.dismissed_mentions.update(claim=self)
             if not self.editor_note and other.editor_note:
                 self.editor_note = other.editor_note
             if self.event_date is None and other.event_date:
@@ -362,8 +361,8 @@ class DismissedMention(models.Model):
     dismissed_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        # No unique constraint: PostgreSQL cannot index a long sentence. dismiss() and
-        # move_to() keep one row per dismissal, and a duplicate would change nothing.
+        # No unique constraint: PostgreSQL cannot index a long sentence. dismiss() makes one
+        # row per dismissal; a duplicate (after a merge) would change nothing.
         ordering = ["-dismissed_at"]
         constraints = [
             models.CheckConstraint(
@@ -373,16 +372,6 @@ class DismissedMention(models.Model):
 
     def __str__(self):
         return f"{self.article} no longer {self.stance} {self.claim}"
-
-    def move_to(self, claim):
-        """Follow a merge into `claim`, once."""
-        if claim.dismissed_mentions.filter(
-            article_id=self.article_id, sentence=self.sentence, stance=self.stance
-        ).exists():
-            self.delete()
-        else:
-            self.claim = claim
-            self.save(update_fields=["claim"])
 
 
 class ReviewQueue(Claim):
