@@ -1,0 +1,62 @@
+"""Score the pipeline on the independent dev sets with the shared scorer, one line per figure.
+
+Each dev set in ../shared/devsets/ (or the folders given) is ingested into a throwaway SQLite
+database as its own story, its four tables are exported, and ../shared/tools/score.py reports
+on them. The dev sets are for measuring: fix the general cause of an error, never its phrase.
+
+    .venv/bin/python bench/devsets.py [DEVSET_DIR ...] [--verbose]
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+SHARED_DIR = PROJECT_DIR.parent / "shared"
+SCORER = SHARED_DIR / "tools" / "score.py"
+TABLES = ("articles", "quotes", "claims", "mentions")
+
+
+def score(devset, verbose):
+    """Ingest one dev set into a fresh database and print the scorer's report."""
+    with tempfile.TemporaryDirectory() as work:
+        environment = {
+            **os.environ,
+            "DATABASE_URL": f"sqlite:///{work}/devset.sqlite3",
+            "DJANGO_DEBUG": "1",
+        }
+
+        def manage(*arguments):
+            subprocess.run(
+                [sys.executable, "manage.py", *arguments],
+                cwd=PROJECT_DIR,
+                env=environment,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+
+        manage("migrate", "--verbosity", "0")
+        manage("ingest", str(devset / "articles"), "--story", devset.name)
+        for table in TABLES:
+            manage("export_csv", table, "--story", devset.name, "--output", f"{work}/{table}.csv")
+        command = [sys.executable, str(SCORER), "--gold", str(devset / "gold.json")]
+        command += ["--export", work] + (["--verbose"] if verbose else [])
+        print(f"== {devset.name}", flush=True)
+        subprocess.run(command, check=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("devsets", nargs="*", type=Path, help="dev set folders (default: all)")
+    parser.add_argument("--verbose", action="store_true", help="list every error the scorer sees")
+    options = parser.parse_args()
+    devsets = options.devsets or sorted(p for p in (SHARED_DIR / "devsets").iterdir() if p.is_dir())
+    for devset in devsets:
+        score(devset, options.verbose)
+
+
+if __name__ == "__main__":
+    main()
