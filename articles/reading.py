@@ -12,6 +12,8 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from .vocabulary import MONTHS, NAME_PARTICLES
+
 
 class UnreadableFile(Exception):
     """A file that cannot be ingested; str(exc) names the file and the reason."""
@@ -207,10 +209,7 @@ URL_LINE = re.compile(
     r"(?:(?:source|url|link|original(?: article)?)\s*:\s*)?(?P<url>https?://\S+)", re.IGNORECASE
 )
 
-MONTH_NAME = (
-    r"(?P<month_name>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
-    r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+MONTH_NAME = rf"(?P<month_name>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
 YEAR = r"(?P<year>(?:19|20)\d{2})"
 ORDINAL_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 DATE_FORMS = [
@@ -222,13 +221,6 @@ DATE_FORMS = [
     re.compile(rf"\b{MONTH_NAME}\s+{ORDINAL_DAY},?\s+{YEAR}(?!\d)", re.IGNORECASE),
     re.compile(rf"(?<!\d){ORDINAL_DAY}\s+{MONTH_NAME},?\s+{YEAR}(?!\d)", re.IGNORECASE),
 ]
-MONTH_NUMBERS = {
-    name: number
-    for number, name in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
-        start=1,
-    )
-}
 DATE_LABEL = re.compile(r"\b(?:published|posted|updated|modified)\b", re.IGNORECASE)
 PUBLISHED_LABELS = {"published", "posted"}
 # What may surround the dates on a date line: labels, weekdays, clock times and time zones.
@@ -254,7 +246,7 @@ CALENDAR_WORD = (
     r"|january|february|march|july|september|october|november|december)\b"
 )
 NAME_WORD = rf"(?!{CALENDAR_WORD}){CAPITAL_LETTER}[\w'’.-]*"
-NAME_PARTICLE = r"(?:van|von|der|den|de|del|della|da|di|du|la|le|bin|ibn|al)"
+NAME_PARTICLE = f"(?:{'|'.join(sorted(NAME_PARTICLES))})"
 PERSON_NAME = rf"{NAME_WORD}(?:\s+(?:{NAME_PARTICLE}\s+)?{NAME_WORD}){{1,3}}"
 PERSON_NAME_LINE = re.compile(PERSON_NAME)
 BYLINE = re.compile(
@@ -358,7 +350,7 @@ def _find_dates(line: str) -> Iterator[tuple[int, int, datetime.date]]:
 def _date_of(match: re.Match) -> datetime.date | None:
     parts = match.groupdict()
     if parts.get("month_name"):
-        month = MONTH_NUMBERS[parts["month_name"].casefold()[:3]]
+        month = MONTHS[parts["month_name"].casefold()]
     else:
         month = int(parts["month"])
     try:

@@ -8,6 +8,8 @@ from simple_history.models import HistoricalRecords
 
 from articles.models import Article, Source, Story
 
+from .analysis import labels
+
 
 class SetBy(models.TextChoices):
     """Who made a row: ingestion may rewrite the machine's rows, never an editor's."""
@@ -16,11 +18,51 @@ class SetBy(models.TextChoices):
     EDITOR = "editor", "editor"
 
 
+class SpeakerKind(models.TextChoices):
+    PERSON = labels.SpeakerKind.PERSON, "person"
+    INSTITUTION = labels.SpeakerKind.INSTITUTION, "institution"
+    ANONYMOUS = labels.SpeakerKind.ANONYMOUS, "anonymous source"
+
+
+class Stance(models.TextChoices):
+    """What one mention does with its claim."""
+
+    REPEATS = labels.Stance.REPEATS, "repeats"
+    DENIES = labels.Stance.DENIES, "denies"
+
+
+class Position(models.TextChoices):
+    """Where an outlet stands on a claim, over all its mentions of it."""
+
+    REPEATS = labels.Stance.REPEATS, "repeats"
+    DENIES = labels.Stance.DENIES, "denies"
+    BOTH = "both", "reports both sides"
+    SILENT = "silent", "silent"
+
+    @classmethod
+    def of(cls, stances):
+        """The position of an outlet whose mentions of a claim have these stances."""
+        if set(stances) == set(Stance.values):
+            return cls.BOTH
+        if stances:
+            return cls(next(iter(stances)))
+        return cls.SILENT
+
+
+class QuoteKind(models.TextChoices):
+    SPEECH = labels.QuoteKind.SPEECH, "quotation of speech"
+    SCARE = labels.QuoteKind.SCARE, "scare quote"
+
+
+class Verdict(models.TextChoices):
+    UNREVIEWED = "unreviewed", "unreviewed"
+    CONFIRMED = "confirmed", "confirmed"
+    DISPUTED = "disputed", "disputed"
+    FALSE = "false", "false"
+
+
 class Speaker(models.Model):
-    class Kind(models.TextChoices):
-        PERSON = "person", "person"
-        INSTITUTION = "institution", "institution"
-        ANONYMOUS = "anonymous", "anonymous source"
+    Kind = SpeakerKind
 
     name = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERSON)
@@ -32,7 +74,7 @@ class Speaker(models.Model):
         constraints = [
             models.CheckConstraint(condition=~Q(name=""), name="speaker_name_not_empty"),
             models.CheckConstraint(
-                condition=Q(kind__in=["person", "institution", "anonymous"]),
+                condition=Q(kind__in=SpeakerKind.values),
                 name="speaker_kind_valid",
             ),
         ]
@@ -74,9 +116,7 @@ class SpeakerAlias(models.Model):
 
 
 class Quote(models.Model):
-    class Kind(models.TextChoices):
-        SPEECH = "speech", "quotation of speech"
-        SCARE = "scare", "scare quote"
+    Kind = QuoteKind
 
     # Indexed by the unique span constraint, which starts with the article.
     article = models.ForeignKey(
@@ -97,12 +137,8 @@ class Quote(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(start__gte=0), name="quote_start_not_negative"),
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="quote_end_after_start"),
-            models.CheckConstraint(
-                condition=Q(kind__in=["speech", "scare"]), name="quote_kind_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(set_by__in=["machine", "editor"]), name="quote_set_by_valid"
-            ),
+            models.CheckConstraint(condition=Q(kind__in=QuoteKind.values), name="quote_kind_valid"),
+            models.CheckConstraint(condition=Q(set_by__in=SetBy.values), name="quote_set_by_valid"),
             models.UniqueConstraint(
                 fields=["article", "start", "end"], name="quote_unique_span_per_article"
             ),
@@ -126,7 +162,10 @@ class ClaimQuerySet(models.QuerySet):
                 distinct=True,
             )
 
-        return self.annotate(repeat_outlets=outlets("repeats"), deny_outlets=outlets("denies"))
+        return self.annotate(
+            repeat_outlets=outlets(Mention.Stance.REPEATS),
+            deny_outlets=outlets(Mention.Stance.DENIES),
+        )
 
     def for_timeline(self, story):
         """The story's claims in timeline order; pass a page of them to with_outlets() for the
@@ -154,7 +193,7 @@ def with_outlets(claims):
     of mentions."""
     by_id = {claim.pk: claim for claim in claims}
     for claim in claims:
-        claim.outlets = {"repeats": {}, "denies": {}}
+        claim.outlets = {Mention.Stance.REPEATS: {}, Mention.Stance.DENIES: {}}
         claim.first_outlet = ""
         claim.mention_count = 0
     rows = (
@@ -174,11 +213,7 @@ def with_outlets(claims):
 
 
 class Claim(models.Model):
-    class Verdict(models.TextChoices):
-        UNREVIEWED = "unreviewed", "unreviewed"
-        CONFIRMED = "confirmed", "confirmed"
-        DISPUTED = "disputed", "disputed"
-        FALSE = "false", "false"
+    Verdict = Verdict
 
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="claims")
     text = models.TextField()
@@ -210,12 +245,10 @@ class Claim(models.Model):
                 condition=Q(timeline_position__gte=0), name="claim_position_not_negative"
             ),
             models.CheckConstraint(
-                condition=Q(verdict__in=["unreviewed", "confirmed", "disputed", "false"]),
+                condition=Q(verdict__in=Verdict.values),
                 name="claim_verdict_valid",
             ),
-            models.CheckConstraint(
-                condition=Q(set_by__in=["machine", "editor"]), name="claim_set_by_valid"
-            ),
+            models.CheckConstraint(condition=Q(set_by__in=SetBy.values), name="claim_set_by_valid"),
         ]
         indexes = [
             models.Index(
@@ -228,21 +261,7 @@ class Claim(models.Model):
         return self.text[:80]
 
     def get_absolute_url(self):
-        return reverse("claim_detail", args=[self.story.slug, self.pk])
-
-    def outlets_by_stance(self):
-        """Outlet names (or file names for unknown outlets) that repeat and that deny the claim,
-        from the prefetched mentions."""
-        outlets = {"repeats": {}, "denies": {}}
-        for mention in self.mentions.all():
-            article = mention.article
-            name = article.source.name if article.source else article.file_name
-            outlets[mention.stance].setdefault(name, article.source_id)
-        return outlets
-
-    def first_report(self):
-        """The earliest mention that repeats the claim, from the prefetched mentions."""
-        return next((m for m in self.mentions.all() if m.stance == "repeats"), None)
+        return reverse("claims:claim_detail", args=[self.story.slug, self.pk])
 
     @transaction.atomic
     def absorb(self, others):
@@ -281,9 +300,7 @@ class Claim(models.Model):
 class Mention(models.Model):
     """One article carrying a claim: it repeats it or denies it, in this sentence."""
 
-    class Stance(models.TextChoices):
-        REPEATS = "repeats", "repeats"
-        DENIES = "denies", "denies"
+    Stance = Stance
 
     # Both are indexed by the composite indexes below: a third index would only slow inserts.
     claim = models.ForeignKey(
@@ -312,10 +329,10 @@ class Mention(models.Model):
         ordering = ["article", "start"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(stance__in=["repeats", "denies"]), name="mention_stance_valid"
+                condition=Q(stance__in=Stance.values), name="mention_stance_valid"
             ),
             models.CheckConstraint(
-                condition=Q(set_by__in=["machine", "editor"]), name="mention_set_by_valid"
+                condition=Q(set_by__in=SetBy.values), name="mention_set_by_valid"
             ),
             models.CheckConstraint(condition=Q(start__gte=0), name="mention_start_not_negative"),
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="mention_end_after_start"),
@@ -333,7 +350,7 @@ class Mention(models.Model):
         return f"{self.article} {self.stance} {self.claim}"
 
     def get_absolute_url(self):
-        return reverse("article_reader", args=[self.article.story.slug, self.article_id]) + (
+        return reverse("claims:article_reader", args=[self.article.story.slug, self.article_id]) + (
             f"#m-{self.pk}"
         )
 
@@ -366,7 +383,8 @@ class DismissedMention(models.Model):
         ordering = ["-dismissed_at"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(stance__in=["repeats", "denies"]), name="dismissed_mention_stance_valid"
+                condition=Q(stance__in=Stance.values),
+                name="dismissed_mention_stance_valid",
             ),
         ]
 

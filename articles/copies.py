@@ -3,7 +3,7 @@
 import re
 from collections import Counter, defaultdict
 
-from .nlp import ascii_fold, name_skeleton
+from .vocabulary import ascii_fold, name_skeleton
 
 WORD = re.compile(r"[^\W\d_]{4,}")
 # Function words long enough to pass the length filter; they say nothing about copying.

@@ -4,6 +4,13 @@ import enum
 import re
 from dataclasses import dataclass
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .labels import QuoteKind
+
+Doc.set_extension("quotes", default=None, force=True)
+
 DOUBLE_MARKS = '"“”„«»'
 SINGLE_MARKS = "'‘’‹›"
 QUOTE_MARKS = DOUBLE_MARKS + SINGLE_MARKS
@@ -19,15 +26,21 @@ OPENS_AFTER = "([{<-–—/" + QUOTE_MARKS
 # Characters before which a mark closes a quotation (besides the end of a paragraph and space).
 CLOSES_BEFORE = ",.;:!?)]}>…-–—"
 SENTENCE_BREAKS = ".!?:;…"
+# A quotation of this many words or fewer inside someone else's sentence is a scare quote.
 SCARE_MAX_WORDS = 3
 
 
 @dataclass(frozen=True)
 class QuoteSpan:
+    """A quotation: `text` is body[start:end]; the marks sit at open_mark and close_mark.
+
+    Offsets are characters, not tokens: a mark glued to a word may open a quotation inside
+    what the tokenizer made one token."""
+
     start: int
     end: int
     text: str
-    kind: str
+    kind: QuoteKind
     open_mark: int
     close_mark: int
 
@@ -50,6 +63,13 @@ class OpenMark:
 class Pair:
     open_mark: int
     close_mark: int | None  # None: the quotation runs to the end of its paragraph
+
+
+@Language.component("quotes")
+def quotes_stage(doc):
+    """Writes doc._.quotes: the document's quotations, in reading order."""
+    doc._.quotes = find_quotes(doc._.index.text)
+    return doc
 
 
 def find_quotes(body: str) -> list[QuoteSpan]:
@@ -208,9 +228,9 @@ def _quote_span(body: str, start: int, end: int, pair: Pair) -> QuoteSpan | None
     )
 
 
-def _kind(lead_in: str, text: str) -> str:
+def _kind(lead_in: str, text: str) -> QuoteKind:
     """Tells a scare quote, a few words inside someone else's sentence, from speech."""
     words = sum(1 for token in text.split() if any(character.isalnum() for character in token))
     lead_in = lead_in.rstrip()
     inside_sentence = bool(lead_in) and lead_in[-1] not in SENTENCE_BREAKS
-    return "scare" if words <= SCARE_MAX_WORDS and inside_sentence else "speech"
+    return QuoteKind.SCARE if words <= SCARE_MAX_WORDS and inside_sentence else QuoteKind.SPEECH

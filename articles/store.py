@@ -1,0 +1,100 @@
+"""Stores one story's articles and their outlets, and marks the articles that copy others."""
+
+from django.db import connection
+
+from .copies import CopyIndex, paragraph_terms
+from .models import Article, Source
+from .reading import ArticleText
+
+
+def lock_story(story):
+    """Serialise writers of one story across processes, so two ingests make no duplicates."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [story.pk])
+
+
+def source_named(name, domain=""):
+    """The outlet of this name, made if new; a domain learnt later is filled in."""
+    source, created = Source.objects.get_or_create(name=name[:200], defaults={"domain": domain})
+    if not created and domain and not source.domain:
+        source.domain = domain
+        source.save(update_fields=["domain"])
+    return source
+
+
+def _source_for(text):
+    if text.outlet:
+        return source_named(text.outlet, text.outlet_domain)
+    if text.outlet_domain:
+        return source_named(text.outlet_domain, text.outlet_domain)
+    return None
+
+
+class ArticleStore:
+    """Writes one story's articles; keeps the story's earliest date and the paragraphs of its
+    articles, to date statements and to spot copies without reading every article again."""
+
+    def __init__(self, story):
+        self.story = story
+        self.copy_index = CopyIndex()
+        self.last_article_id = 0
+        self.catch_up()
+        self.reference_date = (
+            Article.objects.filter(story=story, published__isnull=False)
+            .order_by("published")
+            .values_list("published", flat=True)
+            .first()
+        )
+
+    def catch_up(self):
+        """Index the articles stored since the last look, by this or another ingest."""
+        new_articles = Article.objects.filter(story=self.story, pk__gt=self.last_article_id)
+        for article_id, body in new_articles.values_list("pk", "body").iterator():
+            if article_id not in self.copy_index.paragraphs_by_article:
+                self.copy_index.add(article_id, paragraph_terms(body))
+            self.last_article_id = max(self.last_article_id, article_id)
+
+    def is_stored(self, text: ArticleText):
+        return Article.objects.filter(story=self.story, content_hash=text.content_hash).exists()
+
+    def stored_under_name(self, text: ArticleText):
+        return Article.objects.filter(story=self.story, file_name=text.file_name).first()
+
+    def save(self, article, text: ArticleText):
+        """Write the text into `article` (new, or stored under the file's name); corrected
+        metadata stays the editor's."""
+        article.body = text.body
+        article.raw_text = text.raw_text
+        article.content_hash = text.content_hash
+        if not article.metadata_edited:
+            article.title = text.title[:500]
+            article.author = text.author[:200]
+            article.published = text.published
+            article.url = text.url[:2000]
+            article.source = _source_for(text)
+        article.save()
+        if article.published and (
+            self.reference_date is None or article.published < self.reference_date
+        ):
+            self.reference_date = article.published
+        return article
+
+    def mark_copy(self, article):
+        """Set `copy_of` between this article and a stored one it copies, the later one copying."""
+        paragraphs = paragraph_terms(article.body)
+        copied = self.copy_index.find_copied(article.pk, paragraphs)
+        self.copy_index.add(article.pk, paragraphs)
+        if copied is None:
+            return
+        original = Article.objects.get(pk=copied)
+        copy = article
+        if original.published and article.published and original.published > article.published:
+            original, copy = article, original
+        if (
+            not copy.metadata_edited
+            and copy.copy_of_id != original.pk
+            and original.copy_of_id != copy.pk
+        ):
+            copy.copy_of = original
+            copy.save(update_fields=["copy_of", "updated_at"])

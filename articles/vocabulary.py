@@ -1,0 +1,57 @@
+"""Words that reading articles, spotting copies and analysing claims all need: calendar words,
+name particles, and the spelling-blind forms names are compared by."""
+
+import functools
+import re
+import unicodedata
+
+_VOWELS = re.compile(r"[aeiouy]+")
+_NOT_LETTERS = re.compile(r"[^a-z]+")
+_DOUBLED = re.compile(r"(.)\1+")
+
+# Month names and their abbreviations, to read dates in headers and in sentences.
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+# Weekdays in Python's order (Monday is 0), to date "on Thursday" against the article's date.
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+# Particles inside family names that taggers often cut off: "Ursula von der Leyen".
+NAME_PARTICLES = frozenset("von van der den de da di del della du la le bin ibn al el".split())
+
+
+@functools.lru_cache(maxsize=65536)
+def ascii_fold(text):
+    """Lower-case text without accents: "Dvořák" and "Dvorak" compare alike."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+@functools.lru_cache(maxsize=65536)
+def name_skeleton(word):
+    """Consonant skeleton of a name: spelling variants and transliterations share it."""
+    letters = _NOT_LETTERS.sub("", ascii_fold(word))
+    if not letters:
+        return ""
+    skeleton = letters[0] + _VOWELS.sub("", letters[1:])
+    # Doubled consonants are spelling noise ("Hallberg" / "Halberg").
+    return _DOUBLED.sub(r"\1", skeleton)

@@ -1,0 +1,264 @@
+"""Works out who a subject names: a person, an institution, a role, or a pronoun for one."""
+
+from dataclasses import dataclass, field
+
+from .labels import SpeakerKind
+from .lexicon import (
+    DEFINITE_WORDS,
+    EMPTY_SUBJECTS,
+    GROUP_PRONOUN,
+    INSTITUTION_LABELS,
+    PERSON_NOUN_ENDINGS,
+    PRONOUN_GENDER,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    UTTERANCE_NOUNS,
+    VAGUE_WORDS,
+)
+from .names import ascii_fold, name_skeleton
+from .people import name_around_particles, with_name_particles
+
+# Anonymous sources called "official" are too common to point back at an earlier person.
+GENERIC_ROLE = "official"
+
+
+@dataclass(frozen=True)
+class SpeakerRef:
+    """A speaker as the article names them, before matching against stored speakers."""
+
+    name: str
+    kind: SpeakerKind
+
+
+@dataclass
+class SpeakerMemory:
+    """Who has spoken so far in reading order, and the gender pronouns gave each person."""
+
+    history: list = field(default_factory=list)  # (character offset, SpeakerRef)
+    gender: dict = field(default_factory=dict)  # person's name -> "m" or "f"
+
+    def note(self, offset, speaker):
+        if speaker:
+            self.history.append((offset, speaker))
+
+    def speakers(self):
+        return [speaker for _, speaker in self.history]
+
+
+class SpeakerResolver:
+    """Resolves the subject of a reporting verb against one article: its index, the people it
+    names and the memory of who has spoken so far, to read "she added" and "the official"."""
+
+    def __init__(self, doc, memory):
+        self.index = doc._.index
+        self.people = list(doc.spans["people"])
+        self.full_names = doc._.full_names
+        self.memory = memory
+
+    def speaker_of(self, subject):
+        """The speaker named by the subject token of a reporting verb."""
+        if subject is None:
+            return None
+        lower = subject.lower_
+        if lower in PRONOUN_GENDER:
+            return self._resolve_pronoun(subject)
+        if lower == GROUP_PRONOUN:
+            # "They said" after "The ministry denied ...": a group speaks, not a person.
+            earlier = [ref for ref in self.memory.speakers() if ref.kind != SpeakerKind.PERSON]
+            return earlier[-1] if earlier else None
+        if lower in EMPTY_SUBJECTS:
+            return None
+        named = self._named_person(subject) or self._titled_name(subject)
+        if named:
+            return SpeakerRef(named, SpeakerKind.PERSON)
+        if subject.pos_ == "PROPN" and any(
+            c.dep_ == "appos" and is_role(c) for c in subject.children
+        ):
+            # "Jane Roe, a spokeswoman for ..." is a person whatever the tagger thought.
+            return SpeakerRef(_proper_name(subject), SpeakerKind.PERSON)
+        if is_role(subject):
+            for appos in subject.children:
+                if appos.dep_ == "appos" and appos.pos_ == "PROPN":
+                    # "The museum's director, Ines Varga, said": the name is the speaker.
+                    return SpeakerRef(_proper_name(appos), SpeakerKind.PERSON)
+        institution = self._institution(subject)
+        if institution:
+            return SpeakerRef(institution, SpeakerKind.INSTITUTION)
+        if is_role(subject):
+            return self._anonymous(subject)
+        if subject.lemma_.lower() in UTTERANCE_NOUNS:
+            return self._author_of_utterance(subject)
+        if subject.pos_ == "PROPN":
+            return SpeakerRef(_proper_name(subject), SpeakerKind.PERSON)
+        return self._surname_in_lower_case(subject)
+
+    def person(self, ent):
+        """The PERSON entity as a speaker, under the fullest name the article gives."""
+        return SpeakerRef(self.full_name(with_name_particles(ent)), SpeakerKind.PERSON)
+
+    def full_name(self, name):
+        """ "Lind" after "Maja Lind" in the same article is Maja Lind."""
+        full = self.full_names.get(name_skeleton(name.split()[-1]))
+        return full if full and len(full.split()) > len(name.split()) else name
+
+    def _surname_in_lower_case(self, subject):
+        """Machine translation turns "Bell said" into "the bell said": match named surnames."""
+        skeleton = name_skeleton(subject.text)
+        if len(skeleton) < 2:
+            return None
+        for earlier in reversed(self.memory.speakers()):
+            if (
+                earlier.kind == SpeakerKind.PERSON
+                and name_skeleton(earlier.name.split()[-1]) == skeleton
+            ):
+                return earlier
+        for ent in reversed(self.people):
+            if ent.start_char < subject.idx and name_skeleton(ent[-1].text) == skeleton:
+                return self.person(ent)
+        return None
+
+    def _named_person(self, subject):
+        """A PERSON name that is the subject itself, part of it, or set beside it."""
+        candidates = [subject, *(t for t in subject.children if t.dep_ in ("appos", "compound"))]
+        if subject.dep_ == "appos":
+            candidates.append(subject.head)
+        for token in candidates:
+            for named in [token, *(c for c in token.children if c.dep_ == "appos")]:
+                ent = self.index.entity_of(named)
+                if ent is not None and ent.label_ == "PERSON":
+                    return with_name_particles(ent)
+        return name_around_particles(subject)
+
+    def _titled_name(self, subject):
+        """ "Secretary of Defense Lloyd Austin", "Commission President Ursula von der Leyen":
+        a proper name under a title is a person, whatever the tagger labelled it."""
+        if subject.pos_ != "PROPN":
+            return ""
+        chain = sorted(
+            (t for t in subject.subtree if t.i < subject.i and t.pos_ == "PROPN"),
+            key=lambda t: t.i,
+        )
+        titles = [t for t in chain if ascii_fold(t.text) in TITLE_WORDS]
+        if not titles:
+            return ""
+        name = [t for t in chain if t.i > titles[-1].i and t.head.i != titles[-1].i]
+        return " ".join(t.text for t in [*name, subject])
+
+    def _institution(self, subject):
+        ent = self.index.entity_of(subject)
+        if ent is not None and ent.label_ in INSTITUTION_LABELS and ent.root == subject:
+            return " ".join(t.text for t in ent if t.lower_ != "the")
+        if subject.pos_ == "PROPN" and subject.text[:1].isupper():
+            compounds = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+            if compounds and ent is None:
+                return " ".join(t.text for t in [*compounds, subject])
+        return ""
+
+    def _anonymous(self, subject):
+        """ "a senior official" names a new source; "the official" points back at one."""
+        modifiers = [
+            t
+            for t in subject.subtree
+            if t.i < subject.i and t.dep_ in ("amod", "compound", "nmod", "poss")
+        ]
+        trailing = [
+            t
+            for t in subject.subtree
+            if t.i > subject.i
+            and t.dep_ in ("prep", "pobj", "compound", "det", "amod")
+            and t.head.i >= subject.i
+            and not any(c.dep_ in ("relcl", "acl") for c in t.ancestors if c.i > subject.i)
+        ]
+        name = _without_vague_words([*modifiers, subject, *trailing])
+        if any(t.lower_ in DEFINITE_WORDS for t in subject.lefts):
+            earlier = self._earlier_source_in_role(subject, modifiers)
+            if earlier:
+                return earlier
+        return SpeakerRef(name or subject.text, SpeakerKind.ANONYMOUS)
+
+    def _earlier_source_in_role(self, subject, modifiers):
+        """Whom "the official" or "the ministry spokesman" points back at, if anyone."""
+        role = subject.lemma_.lower()
+        for earlier in reversed(self.memory.speakers()):
+            same_role = role in earlier.name.lower()
+            if (
+                earlier.kind == SpeakerKind.ANONYMOUS
+                and same_role
+                and not _without_vague_words(modifiers)
+            ):
+                return earlier
+        if modifiers and role != GENERIC_ROLE:
+            # "the ministry spokesman said" after the spokesman was named: that person.
+            for earlier in reversed(self.memory.speakers()):
+                if earlier.kind == SpeakerKind.PERSON:
+                    return earlier
+        return None
+
+    def _author_of_utterance(self, subject):
+        """ "the White House statement said" is the White House; "the tweet reads" its author."""
+        owners = [t for t in subject.lefts if t.dep_ in ("compound", "poss")]
+        owners += [
+            obj
+            for prep in subject.rights
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
+        for token in owners:
+            for candidate in [token, *(t for t in token.lefts if t.dep_ in ("compound", "poss"))]:
+                inner = self.speaker_of(candidate)
+                if inner:
+                    return inner
+        for earlier in reversed(self.memory.speakers()):
+            if earlier.kind == SpeakerKind.PERSON:
+                return earlier
+        return self.latest_named(subject.idx, gender=None)
+
+    def _resolve_pronoun(self, pronoun):
+        gender = PRONOUN_GENDER[pronoun.lower_]
+        known_gender = self.memory.gender
+        history = self.memory.history
+        if history:
+            _, previous = history[-1]
+            if (
+                previous.kind == SpeakerKind.PERSON
+                and known_gender.get(previous.name, gender) == gender
+            ):
+                known_gender[previous.name] = gender
+                return previous
+        speaker = self.latest_named(pronoun.idx, gender)
+        if speaker:
+            known_gender[speaker.name] = gender
+        elif history:
+            speaker = history[-1][1]
+        return speaker
+
+    def latest_named(self, before, gender):
+        """The last person named outside quotes before `before`, whose gender does not clash."""
+        for ent in reversed(self.people):
+            if ent.start_char >= before:
+                continue
+            speaker = self.person(ent)
+            if gender is None or self.memory.gender.get(speaker.name, gender) == gender:
+                return speaker
+        return None
+
+
+def is_role(token):
+    """A noun for a person by what they do: "official", "curator", "historian"."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or lemma in UTTERANCE_NOUNS:
+        return False
+    return lemma in ROLE_NOUNS or token.lower_ in ROLE_NOUNS or lemma.endswith(PERSON_NOUN_ENDINGS)
+
+
+def _proper_name(subject):
+    compounds = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    while compounds and ascii_fold(compounds[0].text) in TITLE_WORDS:
+        compounds = compounds[1:]
+    return " ".join(t.text for t in [*compounds, subject])
+
+
+def _without_vague_words(tokens):
+    words = [t.text for t in tokens if t.lower_ not in VAGUE_WORDS and not t.is_punct]
+    return " ".join(words).strip()

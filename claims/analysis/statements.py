@@ -1,0 +1,260 @@
+"""The "statements" stage: the checkable statements of an article, who is reported to have
+said or done what, each with its content words and whether it denies."""
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .labels import QuoteKind, SpeakerKind, Stance
+from .lexicon import (
+    CONTENT_POS,
+    CREDIT_NOUNS,
+    CREDITING_VERBS,
+    NAME_LABELS,
+    NOT_CONTENT,
+    SOURCE_CUES,
+    SPEECH_ACT_VERBS,
+)
+from .names import ascii_fold, name_skeleton
+from .speakers import SpeakerRef
+from .speech import subject_of
+
+Doc.set_extension("statements", default=None, force=True)
+
+# A statement needs this many content words to be told apart from others of the story.
+MIN_TERMS = 3
+# A sentence shorter than this (characters) is a dateline or a caption, not a statement.
+MIN_SENTENCE_CHARS = 15
+# The clauses below a reporting verb that hold what was reported.
+CONTENT_CHILD_DEPS = ("ccomp", "xcomp", "parataxis", "advcl", "dobj", "attr")
+# The term a negated verb adds: "did not go well" and "went well" say opposite things.
+NEGATION_TERM = "~not"
+
+
+@dataclass
+class Statement:
+    """One sentence's statement: what it says, who says it, and whether it denies."""
+
+    start: int
+    end: int
+    sentence: str
+    content: str
+    terms: frozenset
+    stance: Stance
+    speaker: SpeakerRef | None
+    quote_index: int | None = None
+    credited_source: str = ""
+    # A denial that names nothing ("this is not true") answers another statement of the article.
+    answers: int | None = None
+    # Other reports it may answer, nearly as likely; the story's other denials break the tie.
+    close_candidates: tuple = ()
+    needs_target: bool = False
+    # A denial coordinated with the report it answers, in one sentence.
+    answers_in_sentence: bool = False
+    # The day the sentence says it happened on, as found in its words (see dates.py).
+    date_phrase: object = None
+
+    def event_date(self, reference):
+        """The day it happened on, read against the article's date `reference`, or None."""
+        return self.date_phrase.resolve(reference) if self.date_phrase else None
+
+
+def term_of(token):
+    """The key a content word is compared by across articles, or "" for non-content words."""
+    if token.pos_ not in CONTENT_POS or token.is_punct or len(token.text) < 2:
+        return ""
+    # spaCy's stop list holds content words too ("call", "show"); only trust it for adverbs.
+    if token.pos_ == "ADV" and token.is_stop:
+        return ""
+    lemma = ascii_fold(token.lemma_)
+    if lemma in NOT_CONTENT or ascii_fold(token.text) in NOT_CONTENT:
+        return ""
+    if token.pos_ == "VERB" and lemma in SPEECH_ACT_VERBS:
+        return ""
+    if token.pos_ == "PROPN" or (token.ent_type_ in NAME_LABELS and token.is_title):
+        skeleton = name_skeleton(token.text)
+        return f"~{skeleton}" if len(skeleton) >= 2 else ""
+    return lemma
+
+
+def content_terms(tokens):
+    """The terms of a statement; a negated verb adds NEGATION_TERM."""
+    tokens = list(tokens)
+    terms = {term for term in (term_of(t) for t in tokens) if term}
+    if any(t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX") for t in tokens):
+        terms.add(NEGATION_TERM)
+    return frozenset(terms)
+
+
+def readable(text):
+    """Statement text for people: no dangling marks, "that", or trailing commas."""
+    text = text.strip().strip("\"“”‘’'«»„ ,;:")
+    if text.lower().startswith("that "):
+        text = text[5:]
+    text = text.strip().strip("\"“”‘’'«»„ ,;:")
+    return text[:1].upper() + text[1:] if text else ""
+
+
+@Language.component("statements")
+def statements_stage(doc):
+    """Writes doc._.statements, in reading order."""
+    statements = []
+    for sentence in doc._.index.sentences:
+        statements.extend(_statements_of(doc, sentence))
+    doc._.statements = statements
+    return doc
+
+
+def _statements_of(doc, sentence):
+    """The statements of one sentence: usually one; two when a report and its denial are
+    coordinated ("X says the talks failed, but Y disputes the account")."""
+    if len(doc._.index.text_of(sentence).strip()) < MIN_SENTENCE_CHARS:
+        return []
+    events = doc._.speech_events
+    denial = sentence._.denial
+    if denial and denial.content is None and _coordinated(denial.clause):
+        denying = {t.i for t in denial.clause.subtree}
+        reporting_events = [e for e in events if e.verb.i not in denying]
+        report = _statement_of(doc, sentence, reporting_events, None, excluded=denying)
+        answer = _statement_of(doc, sentence, events, denial)
+        if report and answer:
+            answer.answers_in_sentence = True
+            return [report, answer]
+        return [s for s in (report, answer) if s]
+    statement = _statement_of(doc, sentence, events, denial)
+    return [statement] if statement else []
+
+
+def _coordinated(verb):
+    return verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX")
+
+
+def _statement_of(doc, sentence, events, denial, excluded=frozenset()):
+    index = doc._.index
+    sentence_text = index.text_of(sentence)
+    text = sentence_text.strip()
+    quote_index = _speech_quote_in(sentence, doc._.quotes)
+    event = _outermost_event(sentence, events)
+    if event:
+        speaker = event.speaker
+    elif quote_index is not None:
+        speaker = doc._.attributions[quote_index].speaker
+    else:
+        speaker = None
+    content_tokens = _content_tokens(sentence, denial, event, quote_index)
+    if content_tokens is None:
+        return None
+    content_tokens = [t for t in content_tokens if t.i not in excluded]
+    terms = content_terms(content_tokens)
+    quoted_report = event is not None and speaker is not None and quote_index is not None
+    if not denial and len(terms) < (1 if quoted_report else MIN_TERMS):
+        return None
+    if denial and denial.content is not None and len(terms) < MIN_TERMS:
+        terms = frozenset()
+    content = _text_of(content_tokens, index.text) if content_tokens else text
+    start = sentence.start_char + (len(sentence_text) - len(sentence_text.lstrip()))
+    return Statement(
+        start=start,
+        end=start + len(text),
+        sentence=text,
+        content=readable(content) or readable(text),
+        terms=terms,
+        stance=Stance.DENIES if denial else Stance.REPEATS,
+        speaker=speaker,
+        quote_index=quote_index,
+        credited_source=_credited_source(index.entities_in(sentence)),
+        needs_target=bool(denial) and not terms,
+    )
+
+
+def _content_tokens(sentence, denial, event, quote_index):
+    """The tokens that say what the statement says, or None when the sentence states nothing
+    worth tracking."""
+    if denial:
+        return list(denial.content.subtree) if denial.content is not None else []
+    if event:
+        return _content_of(event.verb, sentence)
+    if quote_index is not None:
+        return [t for t in sentence if not t.is_punct]
+    if _names_an_actor(sentence):
+        return list(sentence)
+    return None
+
+
+def _speech_quote_in(sentence, quotes):
+    for index, quote in enumerate(quotes):
+        if (
+            quote.kind == QuoteKind.SPEECH
+            and quote.start < sentence.end_char
+            and quote.end > sentence.start_char
+        ):
+            return index
+    return None
+
+
+def _outermost_event(sentence, events):
+    """The event a sentence rests on: its named source, else its top reporting verb."""
+    inside = [e for e in events if sentence.start <= e.verb.i < sentence.end]
+    if not inside:
+        return None
+    sourced = [e for e in inside if e.cue in SOURCE_CUES and e.speaker]
+    people = [e for e in sourced if e.speaker.kind != SpeakerKind.INSTITUTION]
+    if people or (sourced and len(inside) == 1):
+        return (people or sourced)[0]
+    # "X said ..., according to the network": X speaks, the network is only the outlet.
+    others = [e for e in inside if e not in sourced] or inside
+    return min(others, key=lambda e: sum(1 for _ in e.verb.ancestors))
+
+
+def _content_of(verb, sentence):
+    """What the reporting verb reports: its clause, or the sentence without the attribution."""
+    if verb.lower_ == "according":
+        attribution = {t.i for t in verb.subtree}
+        return [t for t in sentence if t.i not in attribution]
+    clauses = [
+        c for c in verb.children if c.dep_ in CONTENT_CHILD_DEPS and c.pos_ in ("VERB", "AUX")
+    ]
+    if clauses:
+        return [t for clause in clauses for t in clause.subtree]
+    subject = subject_of(verb)
+    attribution = {verb.i} | ({t.i for t in subject.subtree} if subject is not None else set())
+    return [t for t in sentence if t.i not in attribution]
+
+
+def _text_of(tokens, text):
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return text[first.idx : last.idx + len(last)]
+
+
+def _names_an_actor(sentence):
+    """An outlet's own-voice statement worth tracking has a named actor as its subject."""
+    root = sentence.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return False
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (subject.ent_type_ != "" or subject.pos_ == "PROPN")
+
+
+def _credited_source(entities):
+    """The outlet a sentence credits: "according to X", "told X", "X reported", "X's reporter"."""
+    for ent in entities:
+        if ent.label_ != "ORG":
+            continue
+        root = ent.root
+        head = root.head
+        credited = (
+            (
+                root.dep_ == "pobj"
+                and head.lower_ in ("to", "by")
+                and head.head.lower_ in ("according", "reported")
+            )
+            or (root.dep_ in ("dobj", "dative") and head.lemma_.lower() == "tell")
+            or (root.dep_ == "nsubj" and head.lemma_.lower() in CREDITING_VERBS)
+            or (root.dep_ in ("poss", "compound") and head.lemma_.lower() in CREDIT_NOUNS)
+            or (root.dep_ == "pobj" and head.head.lemma_.lower() == "cite")
+        )
+        if credited:
+            return " ".join(t.text for t in ent if t.lower_ != "the")
+    return ""

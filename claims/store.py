@@ -1,0 +1,194 @@
+"""Stores what the analysis found in one story's articles: quotes, mentions and claims,
+always keeping what editors made, changed or dismissed."""
+
+from collections import Counter
+
+from articles.models import Article
+from articles.store import ArticleStore, lock_story
+
+from .models import Claim, DismissedMention, Mention, Quote, SetBy, Stance
+from .speaker_directory import SpeakerDirectory
+from .story_claims import StoryClaims
+from .timeline import order_timeline
+
+
+class StoryStore:
+    """Writes one story's articles and what the machine found in them, keeping editors' work."""
+
+    def __init__(self, story):
+        self.story = story
+        self.articles = ArticleStore(story)
+        self.speakers = SpeakerDirectory()
+        self.claims = StoryClaims(story, self.speakers)
+        self.quotes_made = self.mentions_made = 0
+
+    @property
+    def claims_made(self):
+        return self.claims.claims_made
+
+    def save_article(self, text, doc):
+        """Store the article `text` and the analysed `doc` of its body; "new", "updated" or
+        "unchanged"."""
+        lock_story(self.story)
+        self.claims.catch_up()
+        self.articles.catch_up()
+        # Another ingest may have stored this file while we parsed it: look again under the lock.
+        if self.articles.is_stored(text):
+            return "unchanged"
+        existing = self.articles.stored_under_name(text)
+        article = existing or Article(story=self.story, file_name=text.file_name)
+        if existing and existing.body != text.body:
+            _relocate_editor_rows(existing, text.body)
+        self.articles.save(article, text)
+        # A new article has no rows yet, of the machine or of an editor.
+        is_new = existing is None
+        if not is_new:
+            self._forget_machine_rows(article)
+        quote_rows = self._save_quotes(article, doc, is_new)
+        reference_date = article.published or self.articles.reference_date
+        self._save_mentions(article, doc._.statements, quote_rows, is_new, reference_date)
+        self.articles.mark_copy(article)
+        return "new" if is_new else "updated"
+
+    def finish(self):
+        """Merge claims that turned out alike, then put the story's claims in timeline order."""
+        lock_story(self.story)
+        self.claims.finish()
+        order_timeline(self.story)
+
+    def _forget_machine_rows(self, article):
+        machine_mentions = Mention.objects.filter(article=article, set_by=SetBy.MACHINE)
+        forgotten = list(machine_mentions.values_list("claim_id", "stance"))
+        self.claims.denial_counts.subtract(c for c, stance in forgotten if stance == Stance.DENIES)
+        machine_mentions.delete()
+        Quote.objects.filter(article=article, set_by=SetBy.MACHINE).delete()
+        orphans = Claim.objects.filter(
+            pk__in={claim_id for claim_id, _ in forgotten},
+            set_by=SetBy.MACHINE,
+            verdict=Claim.Verdict.UNREVIEWED,
+            editor_note="",
+            mentions__isnull=True,
+        )
+        for claim_id in orphans.values_list("pk", flat=True):
+            self.claims.forget(claim_id)
+        orphans.delete()
+
+    def _save_quotes(self, article, doc, is_new):
+        """Store the quotes not already there (an editor's stay); one row or None per quote."""
+        taken = set()
+        if not is_new:
+            taken = set(Quote.objects.filter(article=article).values_list("start", "end"))
+        rows = []
+        for span, attribution in zip(doc._.quotes, doc._.attributions, strict=True):
+            if (span.start, span.end) in taken:
+                rows.append(None)
+                continue
+            taken.add((span.start, span.end))
+            rows.append(
+                Quote(
+                    article=article,
+                    speaker=self.speakers.find_or_create(attribution.speaker),
+                    text=span.text,
+                    start=span.start,
+                    end=span.end,
+                    cue=attribution.cue[:50],
+                    kind=span.kind,
+                )
+            )
+        Quote.objects.bulk_create([row for row in rows if row is not None])
+        self.quotes_made += sum(1 for row in rows if row is not None)
+        return rows
+
+    def _save_mentions(self, article, statements, quote_rows, is_new, reference_date):
+        while True:
+            mentions = self._mentions_of(article, statements, quote_rows, reference_date)
+            used = {claim_id for claim_id, *_ in mentions}
+            gone = used - set(Claim.objects.filter(pk__in=used).values_list("pk", flat=True))
+            if not gone:
+                break
+            # Another ingest merged these claims away since we indexed them: match again.
+            for claim_id in gone:
+                self.claims.forget(claim_id)
+        editor_spans, dismissed = set(), set()
+        if not is_new:
+            editor_spans = set(
+                Mention.objects.filter(article=article).values_list(
+                    "claim_id", "start", "end", "stance"
+                )
+            )
+            dismissed = set(
+                DismissedMention.objects.filter(article=article).values_list(
+                    "claim_id", "sentence", "stance"
+                )
+            )
+        new_mentions = [
+            m
+            for key, m in mentions.items()
+            if key not in editor_spans and (m.claim_id, m.sentence, m.stance) not in dismissed
+        ]
+        Mention.objects.bulk_create(new_mentions)
+        self.claims.denial_counts.update(
+            m.claim_id for m in new_mentions if m.stance == Stance.DENIES
+        )
+        self.mentions_made += len(new_mentions)
+
+    def _claims_of(self, statements, reference_date):
+        """The claim of each statement that names one, merged into an older claim where its
+        new terms now match one; bare denials get theirs from what they answer."""
+        claim_of_statement, grown = {}, set()
+        for index, statement in enumerate(statements):
+            if not statement.needs_target:
+                claim_of_statement[index] = self.claims.claim_for(statement, reference_date, grown)
+        # A claim whose terms did not change matches nothing new; finish() looks at all again.
+        survivors = {
+            claim_id: self.claims.merge_into_older(claim_id) if claim_id in grown else claim_id
+            for claim_id in set(claim_of_statement.values())
+        }
+        return {i: survivors[c] for i, c in claim_of_statement.items()}
+
+    def _mentions_of(self, article, statements, quote_rows, reference_date):
+        """The article's mentions by (claim, start, end, stance), not yet stored."""
+        claim_of_statement = self._claims_of(statements, reference_date)
+        denied_here = Counter(
+            claim_of_statement[i]
+            for i, s in enumerate(statements)
+            if s.stance == Stance.DENIES and i in claim_of_statement
+        )
+        mentions = {}
+        for index, statement in enumerate(statements):
+            if statement.needs_target:
+                claim_id = self.claims.answered_claim(statement, claim_of_statement, denied_here)
+                if claim_id is None:
+                    continue
+            else:
+                claim_id = claim_of_statement[index]
+            key = (claim_id, statement.start, statement.end, statement.stance)
+            if key in mentions:
+                continue
+            if statement.stance == Stance.DENIES:
+                denied_here[claim_id] += 1
+            quote = quote_rows[statement.quote_index] if statement.quote_index is not None else None
+            mentions[key] = Mention(
+                claim_id=claim_id,
+                article=article,
+                stance=statement.stance,
+                sentence=statement.sentence,
+                start=statement.start,
+                end=statement.end,
+                speaker=self.speakers.find_or_create(statement.speaker),
+                quote=quote if quote is not None and quote.pk else None,
+            )
+        return mentions
+
+
+def _relocate_editor_rows(article, new_body):
+    """Move an editor's quotes and mentions to where their words are in the changed text."""
+    for row in [
+        *Mention.objects.filter(article=article, set_by=SetBy.EDITOR),
+        *Quote.objects.filter(article=article, set_by=SetBy.EDITOR),
+    ]:
+        words = row.sentence if isinstance(row, Mention) else row.text
+        found = new_body.find(words)
+        if found >= 0:
+            row.start, row.end = found, found + len(words)
+            row.save(update_fields=["start", "end"])

@@ -1,0 +1,142 @@
+"""The claims of one story as ingestion sees them: the claim a statement states, found or
+made, filled in where the machine knew nothing yet, and merged when two turn out alike."""
+
+from collections import Counter
+
+from django.db.models import Count
+
+from articles.store import source_named
+
+from .clustering import ClaimIndex
+from .models import Claim, Mention, SetBy, Stance
+
+# Fields of a claim the machine fills in once, from the first statement that gives them.
+FILLED_ONCE = ("event_date", "origin_source", "origin_speaker")
+
+
+class StoryClaims:
+    """Matches statements to the claims of one story and keeps its claim index current."""
+
+    def __init__(self, story, speakers):
+        self.story = story
+        self.speakers = speakers
+        self.index = ClaimIndex()
+        self.last_claim_id = 0
+        self.catch_up()
+        # What the machine already knows of each claim, so it asks the database once.
+        self.known_fields = {}
+        for claim_id, *filled in Claim.objects.filter(story=story).values_list("pk", *FILLED_ONCE):
+            self.known_fields[claim_id] = {n for n, v in zip(FILLED_ONCE, filled, strict=True) if v}
+        self.changed_terms = set()
+        self.credited_sources = {}
+        # How often each claim of the story is denied: bare denials lean towards those.
+        self.denial_counts = Counter(
+            dict(
+                Mention.objects.filter(claim__story=story, stance=Stance.DENIES)
+                .values("claim")
+                .annotate(count=Count("pk"))
+                .values_list("claim", "count")
+            )
+        )
+        self.claims_made = 0
+
+    def catch_up(self):
+        """Index the claims stored since the last look, by this or another ingest."""
+        new_claims = Claim.objects.filter(story=self.story, pk__gt=self.last_claim_id)
+        for claim_id, terms in new_claims.values_list("pk", "match_terms").iterator():
+            if claim_id not in self.index.terms_by_claim:
+                self.index.add(claim_id, terms.split())
+            self.last_claim_id = max(self.last_claim_id, claim_id)
+
+    def forget(self, claim_id):
+        self.index.remove(claim_id)
+
+    def claim_for(self, statement, reference_date, grown):
+        """The id of the story's claim this statement states, made new when none matches;
+        the claim goes into `grown` when the statement gave it new terms."""
+        claim_id = self.index.best_match(statement.terms)
+        if claim_id is None:
+            claim_id = Claim.objects.create(
+                story=self.story,
+                text=statement.content[:2000] or statement.sentence[:2000],
+                match_terms=" ".join(sorted(statement.terms)),
+            ).pk
+            self.claims_made += 1
+        self._complete(claim_id, statement, reference_date)
+        if self.index.add(claim_id, statement.terms):
+            grown.add(claim_id)
+            self.changed_terms.add(claim_id)
+        return claim_id
+
+    def _complete(self, claim_id, statement, reference_date):
+        """Fill in what the machine did not know yet; never touch what an editor set."""
+        known = self.known_fields.setdefault(claim_id, set())
+
+        def fill(field_name, value):
+            Claim.objects.filter(pk=claim_id, set_by=SetBy.MACHINE, **{field_name: None}).update(
+                **{field_name: value}
+            )
+            known.add(field_name)
+
+        event_date = (
+            statement.date_phrase.resolve(reference_date) if statement.date_phrase else None
+        )
+        if event_date and "event_date" not in known:
+            fill("event_date", event_date)
+        if statement.stance != Stance.REPEATS:
+            return
+        if statement.credited_source and "origin_source" not in known:
+            source = self.credited_sources.get(statement.credited_source)
+            if source is None:
+                source = source_named(statement.credited_source)
+                self.credited_sources[statement.credited_source] = source
+            fill("origin_source", source)
+        if statement.speaker and "origin_speaker" not in known:
+            fill("origin_speaker", self.speakers.find_or_create(statement.speaker))
+
+    def answered_claim(self, denial, claim_of_statement, denied_here):
+        """Of the reports a bare denial may answer, the claim the story already sees denied,
+        counting the denials of this article found so far."""
+        candidates = [
+            claim_of_statement[i] for i in denial.close_candidates if i in claim_of_statement
+        ]
+        if not candidates:
+            return claim_of_statement.get(denial.answers)
+        denied = self.denial_counts + denied_here
+        best = max(range(len(candidates)), key=lambda i: (denied[candidates[i]], -i))
+        return candidates[best]
+
+    def merge_into_older(self, claim_id):
+        """Merge a machine claim into an older claim it now matches; the surviving claim's id."""
+        terms = self.index.terms_by_claim.get(claim_id)
+        if terms is None:
+            return claim_id
+        match = self.index.best_match(terms, exclude={claim_id})
+        if match is None or match > claim_id:
+            return claim_id
+        claim = Claim.objects.filter(
+            pk=claim_id, set_by=SetBy.MACHINE, verdict=Claim.Verdict.UNREVIEWED, editor_note=""
+        ).first()
+        if claim is None:
+            return claim_id
+        survivor = Claim.objects.filter(pk=match).first()
+        if survivor is None:
+            # Merged away by another ingest since we indexed it.
+            self.index.remove(match)
+            return claim_id
+        self.index.remove(claim_id)
+        self.index.add(match, terms)
+        self.changed_terms.add(match)
+        self.denial_counts[match] += self.denial_counts.pop(claim_id, 0)
+        survivor.absorb([claim])
+        return match
+
+    def finish(self):
+        """Merge claims that turned out alike, then store the terms that changed. Claims made
+        early in a run were matched with little to compare against: look at all again."""
+        self.catch_up()
+        for claim_id in sorted(self.index.terms_by_claim, reverse=True):
+            self.merge_into_older(claim_id)
+        for claim_id in self.changed_terms & set(self.index.terms_by_claim):
+            terms = " ".join(sorted(self.index.terms_by_claim[claim_id]))
+            Claim.objects.filter(pk=claim_id).update(match_terms=terms)
