@@ -1,22 +1,35 @@
-"""Reads article text files: decodes them, takes their metadata, strips site chrome."""
+"""Reads article text files: takes their metadata and strips site chrome (decoding.py decodes)."""
 
-import codecs
 import datetime
 import difflib
-import hashlib
-import os
 import pathlib
 import re
-import stat
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .vocabulary import MONTHS, NAME_PARTICLES
+from .decoding import (
+    UnreadableFile,
+    clean_lines,
+    decode_bytes,
+    read_text_file,
+    refuse_oversized,
+    text_hash,
+)
+from .header_dates import choose_published, parse_date_line
+from .vocabulary import NAME_PARTICLES
 
-
-class UnreadableFile(Exception):
-    """A file that cannot be ingested; str(exc) names the file and the reason."""
+# What callers read from here; decoding's names are passed on for them.
+__all__ = [
+    "ArticleText",
+    "UnreadableFile",
+    "decode_bytes",
+    "parse_article_text",
+    "read_article_file",
+    "read_text_file",
+    "refuse_oversized",
+    "text_hash",
+]
 
 
 @dataclass(frozen=True)
@@ -36,144 +49,12 @@ class ArticleText:
     content_hash: str = ""
 
 
-# --- Decoding ---------------------------------------------------------------------------------
-
-BYTE_ORDER_MARKS = [
-    # UTF-32 first: its little-endian mark begins with the UTF-16 one.
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-]
-UNMARKED_ENCODINGS = ["utf-8", "cp1252"]
-# Unicode's control characters (category Cc) except the tab and line breaks of plain text.
-CONTROL_CHARACTER = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-# Text has a stray control character at most; binary data decoded as Latin-1 has many.
-MAX_CONTROL_CHARACTER_SHARE = 0.05
-
-
-def decode_bytes(data: bytes, file_name: str) -> str:
-    """Decodes by byte order mark, else as UTF-8, else as Windows-1252, else as Latin-1."""
-    for mark, encoding in BYTE_ORDER_MARKS:
-        if data.startswith(mark):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                raise UnreadableFile(f"{file_name}: cannot be decoded as {encoding}") from None
-            break
-    else:
-        if b"\x00" in data:
-            raise UnreadableFile(f"{file_name}: looks binary, not text")
-        text = _decode_unmarked(data)
-    if _control_character_share(text) > MAX_CONTROL_CHARACTER_SHARE:
-        raise UnreadableFile(f"{file_name}: looks binary, not text")
-    return text
-
-
-def _decode_unmarked(data: bytes) -> str:
-    for encoding in UNMARKED_ENCODINGS:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            pass
-    # Latin-1 gives every byte a character, so this last resort cannot fail.
-    return data.decode("latin-1")
-
-
-def _control_character_share(text: str) -> float:
-    if not text:
-        return 0.0
-    return len(CONTROL_CHARACTER.findall(text)) / len(text)
-
-
 # --- Reading a file ---------------------------------------------------------------------------
 
 
 def read_article_file(path: pathlib.Path, max_bytes: int) -> ArticleText:
     """Reads, decodes and parses one article file, refusing anything that is not plain text."""
     return parse_article_text(read_text_file(path, max_bytes), path.name)
-
-
-def read_text_file(path: pathlib.Path, max_bytes: int) -> str:
-    """Reads and decodes one file, refusing anything that is not plain text of a sane size."""
-    name = path.name
-    before = _stat(path, name)
-    if stat.S_ISDIR(before.st_mode):
-        raise UnreadableFile(f"{name}: is a directory, not a file")
-    if not stat.S_ISREG(before.st_mode):
-        raise UnreadableFile(f"{name}: is not a regular file")
-    refuse_oversized(name, before.st_size, max_bytes)
-    try:
-        with path.open("rb") as stream:
-            # One byte over the limit is enough to tell that the file grew past it.
-            data = stream.read(max_bytes + 1)
-        after = path.stat()
-    except FileNotFoundError:
-        raise UnreadableFile(f"{name}: changed while being read") from None
-    except OSError as error:
-        raise UnreadableFile(f"{name}: cannot be read ({error.strerror})") from None
-    if (
-        len(data) != before.st_size
-        or after.st_size != before.st_size
-        or after.st_mtime_ns != before.st_mtime_ns
-    ):
-        raise UnreadableFile(f"{name}: changed while being read")
-    return decode_bytes(data, name)
-
-
-def refuse_oversized(name: str, size: int, max_bytes: int) -> None:
-    """Refuses a file or text of `size` bytes over the limit, naming it."""
-    if size > max_bytes:
-        raise UnreadableFile(f"{name}: {size:,} bytes is over the {max_bytes:,}-byte limit")
-
-
-def _stat(path: pathlib.Path, name: str) -> os.stat_result:
-    try:
-        return path.stat()
-    except FileNotFoundError:
-        raise UnreadableFile(f"{name}: no such file") from None
-    except OSError as error:
-        raise UnreadableFile(f"{name}: cannot be read ({error.strerror})") from None
-
-
-# --- Cleaning lines ---------------------------------------------------------------------------
-
-
-def _windows_1252_character(byte: int) -> str:
-    """The character Windows-1252 shows for a byte; its five unused bytes show as C1 controls."""
-    try:
-        return bytes([byte]).decode("cp1252")
-    except UnicodeDecodeError:
-        return chr(byte)
-
-
-WINDOWS_1252_BYTES = {_windows_1252_character(byte): byte for byte in range(0x80, 0x100)}
-UTF8_CONTINUATIONS = re.escape("".join(map(_windows_1252_character, range(0x80, 0xC0))))
-# UTF-8 read as Windows-1252: "â€œ" was “, "Ã©" was é, "Â " was a non-breaking space.
-# Only these three lead characters are repaired: followed by continuation bytes they never
-# occur in real text, so the repair is unambiguous.
-MOJIBAKE = re.compile(f"[\u00c2\u00c3][{UTF8_CONTINUATIONS}]|\u00e2[{UTF8_CONTINUATIONS}]{{2}}")
-LINE_BREAK = re.compile("\r\n|[\r\u2028\u2029\x85]")
-INVISIBLE_CHARACTER = re.compile("[\u00ad\u200b\u2060\ufeff]")
-# Every kind of whitespace but the line break: tabs, non-breaking, thin and other odd spaces.
-SPACE_RUN = re.compile(r"[^\S\n]+")
-
-
-def _clean_lines(text: str) -> list[str]:
-    """The text's non-empty lines, mojibake repaired and spaces normalised."""
-    text = MOJIBAKE.sub(_undo_mojibake, text)
-    text = LINE_BREAK.sub("\n", text)
-    text = INVISIBLE_CHARACTER.sub("", text)
-    lines = (SPACE_RUN.sub(" ", line).strip() for line in text.split("\n"))
-    return [line for line in lines if line]
-
-
-def _undo_mojibake(match: re.Match) -> str:
-    try:
-        return bytes(WINDOWS_1252_BYTES[character] for character in match[0]).decode("utf-8")
-    except UnicodeDecodeError:
-        return match[0]
 
 
 # --- Recognising lines ------------------------------------------------------------------------
@@ -208,34 +89,6 @@ WORD = re.compile(r"\w+")
 URL_LINE = re.compile(
     r"(?:(?:source|url|link|original(?: article)?)\s*:\s*)?(?P<url>https?://\S+)", re.IGNORECASE
 )
-
-MONTH_NAME = rf"(?P<month_name>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
-YEAR = r"(?P<year>(?:19|20)\d{2})"
-ORDINAL_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-DATE_FORMS = [
-    re.compile(rf"(?<!\d){YEAR}(?P<month>\d{{2}})(?P<day>\d{{2}})(?!\d)"),
-    re.compile(
-        rf"(?<!\d){YEAR}-(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}})"
-        r"(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)"
-    ),
-    re.compile(rf"\b{MONTH_NAME}\s+{ORDINAL_DAY},?\s+{YEAR}(?!\d)", re.IGNORECASE),
-    re.compile(rf"(?<!\d){ORDINAL_DAY}\s+{MONTH_NAME},?\s+{YEAR}(?!\d)", re.IGNORECASE),
-]
-DATE_LABEL = re.compile(r"\b(?:published|posted|updated|modified)\b", re.IGNORECASE)
-PUBLISHED_LABELS = {"published", "posted"}
-# What may surround the dates on a date line: labels, weekdays, clock times and time zones.
-# The group is atomic because a word like "at" fits two branches; retrying both for every such
-# word would take exponential time on a line that fails.
-DATE_LINE_FILLER = re.compile(
-    r"(?>[\s,.:;|·•/()–—-]"
-    r"|\b(?:at|on|and|first|last|published|posted|updated|modified)\b"
-    r"|\b(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|sday|urday)?\b"
-    r"|\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?"
-    r"|\b(?:[a-z]{1,3}t|utc)(?:[+-]\d{1,2}(?::?\d{2})?)?\b"
-    r")*",
-    re.IGNORECASE,
-)
-MAX_DATE_LINE_CHARS = 100
 
 # Capitals of the Latin, Greek and Cyrillic alphabets, so that names like Łukasz or Øyvind count.
 CAPITAL_LETTER = "[" + "".join(ch for ch in map(chr, range(0x41, 0x530)) if ch.isupper()) + "]"
@@ -323,47 +176,6 @@ def _parse_url_line(line: str) -> str | None:
     return match["url"] if match else None
 
 
-def _parse_date_line(line: str) -> list[tuple[str, datetime.date]] | None:
-    """The dates on a line that holds nothing else, each with the label before it, if any."""
-    if len(line) > MAX_DATE_LINE_CHARS:
-        return None
-    found = sorted(_find_dates(line))
-    rest = line
-    for start, end, _ in found:
-        rest = rest[:start] + " " * (end - start) + rest[end:]
-    if not found or not DATE_LINE_FILLER.fullmatch(rest):
-        return None
-    return [(_label_before(line[:start]), day) for start, _, day in found]
-
-
-def _find_dates(line: str) -> Iterator[tuple[int, int, datetime.date]]:
-    taken = set()
-    for form in DATE_FORMS:
-        for match in form.finditer(line):
-            day = _date_of(match)
-            span = range(match.start(), match.end())
-            if day and not taken.intersection(span):
-                taken.update(span)
-                yield match.start(), match.end(), day
-
-
-def _date_of(match: re.Match) -> datetime.date | None:
-    parts = match.groupdict()
-    if parts.get("month_name"):
-        month = MONTHS[parts["month_name"].casefold()]
-    else:
-        month = int(parts["month"])
-    try:
-        return datetime.date(int(parts["year"]), month, int(parts["day"]))
-    except ValueError:
-        return None
-
-
-def _label_before(text: str) -> str:
-    labels = DATE_LABEL.findall(text)
-    return labels[-1].casefold() if labels else ""
-
-
 def _parse_byline(line: str) -> str | None:
     if len(line) > MAX_BYLINE_CHARS or _ends_like_sentence(line):
         return None
@@ -392,7 +204,7 @@ def _parse_site_chrome(line: str, headline_key: str) -> str | None:
 
 def _is_metadata(line: str) -> bool:
     return (
-        _parse_date_line(line) is not None
+        parse_date_line(line) is not None
         or _parse_url_line(line) is not None
         or _parse_byline(line) is not None
         or _parse_site_chrome(line, headline_key="") is not None
@@ -464,15 +276,6 @@ def _find_headline(lines: list[str]) -> str:
     return ""
 
 
-def _choose_published(dated_lines: list[list[tuple[str, datetime.date]]]) -> datetime.date | None:
-    """The date labelled as the publication date, else the first date given."""
-    labelled_dates = [labelled for line in dated_lines for labelled in line]
-    for label, day in labelled_dates:
-        if label in PUBLISHED_LABELS:
-            return day
-    return labelled_dates[0][1] if labelled_dates else None
-
-
 def _take_bio(lines: list[str]) -> tuple[str, str, list[str]]:
     """Author and outlet from a reporter's bio closing the article, and the lines before it.
 
@@ -505,11 +308,6 @@ def _domain_of(url: str) -> str:
 # --- Parsing ----------------------------------------------------------------------------------
 
 
-def text_hash(text: str) -> str:
-    """What tells two versions of a file apart: the hash of the text as read."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def parse_article_text(text: str, file_name: str) -> ArticleText:
     """Cleans decoded or pasted article text into a body and takes the metadata it states."""
     if not text.strip():
@@ -517,7 +315,7 @@ def parse_article_text(text: str, file_name: str) -> ArticleText:
     if "\x00" in text:
         # Plain text never holds one, and PostgreSQL cannot store it.
         raise UnreadableFile(f"{file_name}: holds a NUL character, so it is not plain text")
-    lines = [line for line in _clean_lines(text) if not _is_navigation(line)]
+    lines = [line for line in clean_lines(text) if not _is_navigation(line)]
 
     title = _find_headline(lines)
     headline_key = _comparable(title)
@@ -528,7 +326,7 @@ def parse_article_text(text: str, file_name: str) -> ArticleText:
         lines = _drop_lines(
             lines, _everywhere(lines), lambda line: _comparable(line) == headline_key
         )
-    dated_lines, lines = _take_lines(lines, _top(lines), _parse_date_line)
+    dated_lines, lines = _take_lines(lines, _top(lines), parse_date_line)
     bylines, lines = _take_lines(lines, _top(lines), _parse_byline)
     urls, lines = _take_lines(lines, _edges(lines), _parse_url_line)
     lines = _drop_lines(lines, _edges(lines), _is_disclaimer)
@@ -544,7 +342,7 @@ def parse_article_text(text: str, file_name: str) -> ArticleText:
         raw_text=text,
         body="\n\n".join(body_lines),
         title=title,
-        published=_choose_published(dated_lines),
+        published=choose_published(dated_lines),
         url=url,
         author=bylines[0] if bylines else bio_author,
         outlet=next((name for name in site_names if name), bio_outlet),

@@ -1,8 +1,16 @@
 """Shared fixtures: small real rows that tests build on."""
 
 import pytest
+from django.conf import settings as django_settings
 
 from articles.models import Article, Source, Story
+from claims.analysis.pipeline import build_pipeline
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The analysis pipeline alone, for tests of the analysis: no database, no models."""
+    return build_pipeline(django_settings.NEWSROOM_SPACY_MODEL)
 
 
 @pytest.fixture(autouse=True)

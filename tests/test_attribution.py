@@ -2,16 +2,14 @@
 
 import pytest
 
-from claims.nlp import load_pipeline
-from claims.speakers import same_speaker_name
-from claims.statements import analyse_article
+from claims.analysis.names import same_speaker_name
 
 
-def speakers_of_quotes(text):
-    analysis = analyse_article(load_pipeline()(text))
+def speakers_of_quotes(nlp, text):
+    doc = nlp(text)
     return [
         (span.text, attribution.speaker.name if attribution.speaker else None)
-        for span, attribution in analysis.quotes
+        for span, attribution in zip(doc._.quotes, doc._.attributions, strict=True)
     ]
 
 
@@ -38,62 +36,66 @@ def speakers_of_quotes(text):
         ),
     ],
 )
-def test_reporting_patterns_credit_the_named_speaker(text, speaker):
-    (quote_text, quote_speaker), *_ = speakers_of_quotes(text)
+def test_reporting_patterns_credit_the_named_speaker(nlp, text, speaker):
+    (quote_text, quote_speaker), *_ = speakers_of_quotes(nlp, text)
     assert "reopen in March" in quote_text
     assert quote_speaker == speaker
 
 
-def test_pronoun_resolves_to_the_earlier_speaker():
+def test_pronoun_resolves_to_the_earlier_speaker(nlp):
     text = (
         "Harbour master Tomas Berg said the port was safe.\n\n"
         '"We inspected every crane last week and found nothing wrong," he added.'
     )
-    assert speakers_of_quotes(text)[0][1] == "Tomas Berg"
+    assert speakers_of_quotes(nlp, text)[0][1] == "Tomas Berg"
 
 
-def test_pronoun_skips_a_speaker_of_the_other_gender():
+def test_pronoun_skips_a_speaker_of_the_other_gender(nlp):
     text = (
         "Mayor Anna Weiss said the budget was balanced.\n\n"
         '"The figures are clear and the council agrees with them," she said.\n\n'
         "Opposition leader Piotr Nowak disagreed.\n\n"
         '"Nobody has seen the figures for the coming year at all," he said.'
     )
-    assert [speaker for _, speaker in speakers_of_quotes(text)] == ["Anna Weiss", "Piotr Nowak"]
+    assert [speaker for _, speaker in speakers_of_quotes(nlp, text)] == [
+        "Anna Weiss",
+        "Piotr Nowak",
+    ]
 
 
-def test_split_quote_has_one_speaker():
+def test_split_quote_has_one_speaker(nlp):
     text = '"The dam is safe," the engineer Lena Fischer said. "We checked it twice this spring."'
-    assert [speaker for _, speaker in speakers_of_quotes(text)] == ["Lena Fischer", "Lena Fischer"]
+    assert [speaker for _, speaker in speakers_of_quotes(nlp, text)] == [
+        "Lena Fischer",
+        "Lena Fischer",
+    ]
 
 
-def test_anonymous_official_is_a_speaker_of_its_own_kind():
+def test_anonymous_official_is_a_speaker_of_its_own_kind(nlp):
     text = 'A senior Norwegian official said "the talks collapsed after midnight without a deal."'
-    analysis = analyse_article(load_pipeline()(text))
-    speaker = analysis.quotes[0][1].speaker
+    speaker = nlp(text)._.attributions[0].speaker
     assert speaker.kind == "anonymous"
     assert "official" in speaker.name
     assert "senior" not in speaker.name
 
 
-def test_definite_reference_points_back_to_the_anonymous_source():
+def test_definite_reference_points_back_to_the_anonymous_source(nlp):
     text = (
         'A Danish diplomat said "the treaty is dead in its present form."\n\n'
         '"Nobody wants to sign it any more," the diplomat added.'
     )
-    speakers = [speaker for _, speaker in speakers_of_quotes(text)]
+    speakers = [speaker for _, speaker in speakers_of_quotes(nlp, text)]
     assert speakers[0] == speakers[1]
 
 
-def test_statement_read_out_by_an_institution():
+def test_statement_read_out_by_an_institution(nlp):
     text = 'The port "will reopen on Monday after the storm," the Harbour Authority statement said.'
-    assert speakers_of_quotes(text)[0][1] == "Harbour Authority"
+    assert speakers_of_quotes(nlp, text)[0][1] == "Harbour Authority"
 
 
-def test_scare_quote_is_kept_apart_from_speech():
+def test_scare_quote_is_kept_apart_from_speech(nlp):
     text = 'Critics called the plan "reckless" during the debate on Monday.'
-    analysis = analyse_article(load_pipeline()(text))
-    assert [span.kind for span, _ in analysis.quotes] == ["scare"]
+    assert [span.kind for span in nlp(text)._.quotes] == ["scare"]
 
 
 @pytest.mark.parametrize(

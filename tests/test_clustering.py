@@ -1,12 +1,10 @@
 """Statements of one claim in different wordings meet in one claim; different claims stay apart."""
 
 from claims.clustering import ClaimIndex
-from claims.nlp import load_pipeline
-from claims.statements import analyse_article
 
 
-def terms_of(text):
-    statements = analyse_article(load_pipeline()(text)).statements
+def terms_of(nlp, text):
+    statements = nlp(text)._.statements
     return statements[0].terms
 
 
@@ -17,35 +15,40 @@ BACKGROUND = [
 ]
 
 
-def index_with(claim_texts):
+def index_with(nlp, claim_texts):
     index = ClaimIndex()
     for claim_id, text in enumerate(claim_texts, start=1):
-        index.add(claim_id, terms_of(text))
+        index.add(claim_id, terms_of(nlp, text))
     return index
 
 
-def test_machine_translated_synonym_lands_in_the_same_claim():
+def test_machine_translated_synonym_lands_in_the_same_claim(nlp):
     index = index_with(
+        nlp,
         [
             "Governor Elena Marsh warned the mayor that the old bridge in Tarnow would soon be "
             "demolished by the flood waters.",
             *BACKGROUND,
-        ]
+        ],
     )
     translated = terms_of(
+        nlp,
         "Governor Elena Marsh warned the mayor that the old bridge in Tarnov would soon be "
-        "destroyed by the flood waters."
+        "destroyed by the flood waters.",
     )
     assert index.best_match(translated) == 1
 
 
-def test_an_unrelated_statement_makes_a_new_claim():
+def test_an_unrelated_statement_makes_a_new_claim(nlp):
     index = index_with(
+        nlp,
         [
             "Governor Elena Marsh warned the mayor that the old bridge in Tarnow would soon be "
             "demolished by the flood waters.",
             *BACKGROUND,
-        ]
+        ],
     )
-    unrelated = terms_of("The City Museum will open a new wing for modern sculpture next autumn.")
+    unrelated = terms_of(
+        nlp, "The City Museum will open a new wing for modern sculpture next autumn."
+    )
     assert index.best_match(unrelated) is None

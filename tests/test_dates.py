@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from claims.dates import resolve_event_date
+from claims.analysis.dates import resolve_event_date
 
 FRIDAY = datetime.date(2023, 3, 10)
 

@@ -5,9 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.reading import UnreadableFile, parse_article_text
-from claims.nlp import load_pipeline
-from claims.quotes import find_quotes
-from claims.statements import analyse_article
+from claims.analysis.quotes import find_quotes
 
 # Text made of the characters articles are made of, quotation marks of every kind included.
 article_text = st.lists(
@@ -28,22 +26,21 @@ def test_quotes_of_any_text_point_at_their_words(text):
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(article_text)
-def test_analysis_of_any_text_keeps_its_offsets_inside_the_body(text):
+def test_analysis_of_any_text_keeps_its_offsets_inside_the_body(nlp, text):
     try:
         body = parse_article_text(text, "random.txt").body
     except UnreadableFile:
         return
-    analysis = analyse_article(load_pipeline()(body))
-    for quote, _ in analysis.quotes:
+    doc = nlp(body)
+    for quote in doc._.quotes:
         assert body[quote.start : quote.end] == quote.text
-    for statement in analysis.statements:
+    for statement in doc._.statements:
         assert 0 <= statement.start < statement.end <= len(body)
         assert body[statement.start : statement.end] == statement.sentence
 
 
 @pytest.mark.parametrize("marks", ['"' * 500, "“" * 250 + "”" * 3, "‘’" * 300])
-def test_hundreds_of_unbalanced_marks_are_survived(marks):
+def test_hundreds_of_unbalanced_marks_are_survived(nlp, marks):
     body = f"The minister said {marks} and left."
-    analysis = analyse_article(load_pipeline()(body))
-    for quote, _ in analysis.quotes:
+    for quote in nlp(body)._.quotes:
         assert body[quote.start : quote.end] == quote.text

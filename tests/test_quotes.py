@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.quotes import find_quotes
+from claims.analysis.quotes import find_quotes
 
 STORY = Path(__file__).resolve().parents[1] / "data" / "stories" / "biden-zelensky-call"
 

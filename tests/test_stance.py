@@ -2,13 +2,9 @@
 
 import pytest
 
-from claims.nlp import load_pipeline
-from claims.stance import find_denial
-from claims.statements import analyse_article
 
-
-def denial_in(sentence):
-    return find_denial(next(load_pipeline()(sentence).sents))
+def denial_in(nlp, sentence):
+    return next(nlp(sentence).sents)._.denial
 
 
 @pytest.mark.parametrize(
@@ -23,8 +19,8 @@ def denial_in(sentence):
         "The spokeswoman took issue with the official's description of the meeting.",
     ],
 )
-def test_denial_patterns_are_recognised(sentence):
-    assert denial_in(sentence) is not None
+def test_denial_patterns_are_recognised(nlp, sentence):
+    assert denial_in(nlp, sentence) is not None
 
 
 @pytest.mark.parametrize(
@@ -36,18 +32,18 @@ def test_denial_patterns_are_recognised(sentence):
         "She said the bridge would reopen in March.",
     ],
 )
-def test_reports_are_not_denials(sentence):
-    assert denial_in(sentence) is None
+def test_reports_are_not_denials(nlp, sentence):
+    assert denial_in(nlp, sentence) is None
 
 
-def test_denial_names_the_clause_it_denies():
+def test_denial_names_the_clause_it_denies(nlp):
     denial = denial_in(
-        "The ministry denied reports that the minister had resigned over the budget."
+        nlp, "The ministry denied reports that the minister had resigned over the budget."
     )
     assert "resigned" in denial.content.text
 
 
-def test_bare_denial_answers_the_report_before_it():
+def test_bare_denial_answers_the_report_before_it(nlp):
     text = (
         "The mayor will close the central library next year to save money, a council official "
         "told the Harbour Gazette.\n\n"
@@ -55,7 +51,7 @@ def test_bare_denial_answers_the_report_before_it():
         "The mayor's office rejected the official's account. \"This is simply not true,\" "
         "spokeswoman Ida Holm said."
     )
-    statements = analyse_article(load_pipeline()(text)).statements
+    statements = nlp(text)._.statements
     library_report = next(s for s in statements if "close the central library" in s.sentence)
     denials = [s for s in statements if s.stance == "denies"]
     assert denials
