@@ -2,43 +2,14 @@
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import StreamingHttpResponse
 from simple_history.admin import SimpleHistoryAdmin
 
-from .csv_export import ARTICLE_COLUMNS, article_rows, csv_lines
+from newsroom.admin_helpers import WritesNeedPermission
+from newsroom.csv_streaming import csv_download
+
+from .csv_export import ARTICLE_COLUMNS, article_rows
 from .models import Article, Source, Story
-
-
-def csv_download(file_name, header, rows):
-    """A streamed CSV attachment, as the admin's export actions return it."""
-    response = StreamingHttpResponse(
-        csv_lines(header, rows), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
-    return response
-
-
-class WritesNeedPermission:
-    """Answers 403 to two admin writes posted by a user without the permission for them.
-
-    - An action the user may not run: Django leaves it out of the menu, and when it is posted
-      anyway only skips it with a warning.
-    - A history form: django-simple-history's "Revert" saves whatever is posted for anyone
-      who may view the object; it only hides the button from those who may not change it.
-    """
-
-    def changelist_view(self, request, extra_context=None):
-        action = request.POST.get("action", "") if request.method == "POST" else ""
-        if action and action not in self.get_actions(request):
-            raise PermissionDenied
-        return super().changelist_view(request, extra_context)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        if request.method == "POST" and not self.has_change_permission(request):
-            raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.action(description="Export selected articles as CSV")

@@ -84,7 +84,7 @@ class Article(models.Model):
         return self.title or self.file_name
 
     def get_absolute_url(self):
-        return reverse("article_reader", args=[self.story.slug, self.pk])
+        return reverse("claims:article_reader", args=[self.story.slug, self.pk])
 
     @property
     def word_count(self):

@@ -4,6 +4,8 @@ from django.urls import path
 
 from . import views
 
+app_name = "articles"
+
 urlpatterns = [
     path("", views.story_list, name="story_list"),
 ]

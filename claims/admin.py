@@ -11,9 +11,10 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from articles.admin import WritesNeedPermission, csv_download
 from articles.models import Source, Story
 from articles.reading import UnreadableFile, refuse_oversized
+from newsroom.admin_helpers import WritesNeedPermission
+from newsroom.csv_streaming import csv_download
 
 from .export import (
     CLAIM_COLUMNS,
@@ -33,6 +34,7 @@ from .models import (
     SetBy,
     Speaker,
     SpeakerAlias,
+    Stance,
 )
 
 
@@ -96,6 +98,14 @@ def merge_speakers(modeladmin, request, queryset):
     )
 
 
+class SavedByEditor:
+    """Saving a row in the admin makes it the editor's: ingestion will not rewrite it."""
+
+    def save_model(self, request, obj, form, change):
+        obj.set_by = SetBy.EDITOR
+        super().save_model(request, obj, form, change)
+
+
 class SpeakerAliasInline(admin.TabularInline):
     model = SpeakerAlias
     extra = 1
@@ -118,7 +128,7 @@ class SpeakerAdmin(WritesNeedPermission, SimpleHistoryAdmin):
 
 
 @admin.register(Quote)
-class QuoteAdmin(WritesNeedPermission, admin.ModelAdmin):
+class QuoteAdmin(SavedByEditor, WritesNeedPermission, admin.ModelAdmin):
     list_display = ["text", "speaker", "cue", "kind", "article"]
     list_filter = ["kind", "article__story"]
     search_fields = ["text", "speaker__name"]
@@ -126,10 +136,6 @@ class QuoteAdmin(WritesNeedPermission, admin.ModelAdmin):
     autocomplete_fields = ["speaker"]
     readonly_fields = ["article", "text", "start", "end"]
     actions = [export_quotes]
-
-    def save_model(self, request, quote, form, change):
-        quote.set_by = SetBy.EDITOR
-        super().save_model(request, quote, form, change)
 
 
 class MentionForm(forms.ModelForm):
@@ -195,7 +201,7 @@ class DenialListFilter(admin.SimpleListFilter):
         return [("yes", "denied by someone"), ("no", "never denied")]
 
     def queryset(self, request, queryset):
-        denied = Mention.objects.filter(stance="denies").values("claim")
+        denied = Mention.objects.filter(stance=Stance.DENIES).values("claim")
         if self.value() == "yes":
             return queryset.filter(pk__in=denied)
         if self.value() == "no":
@@ -276,7 +282,7 @@ def add_articles_view(model_admin, request):
 
 
 @admin.register(Claim)
-class ClaimAdmin(WritesNeedPermission, SimpleHistoryAdmin):
+class ClaimAdmin(SavedByEditor, WritesNeedPermission, SimpleHistoryAdmin):
     list_display = ["text", "story", "event_date", "verdict", "repeats", "denials", "set_by"]
     list_filter = ["story", "verdict", OutletListFilter, DenialListFilter, "set_by"]
     search_fields = ["text", "mentions__sentence", "mentions__speaker__name"]
@@ -302,8 +308,8 @@ class ClaimAdmin(WritesNeedPermission, SimpleHistoryAdmin):
             super()
             .get_queryset(request)
             .annotate(
-                repeat_count=Count("mentions", filter=Q(mentions__stance="repeats")),
-                denial_count=Count("mentions", filter=Q(mentions__stance="denies")),
+                repeat_count=Count("mentions", filter=Q(mentions__stance=Stance.REPEATS)),
+                denial_count=Count("mentions", filter=Q(mentions__stance=Stance.DENIES)),
                 newest_article=Max("mentions__article__created_at"),
             )
         )
@@ -322,10 +328,6 @@ class ClaimAdmin(WritesNeedPermission, SimpleHistoryAdmin):
             path("add-articles/", add_articles, name="claims_add_articles"),
             *super().get_urls(),
         ]
-
-    def save_model(self, request, claim, form, change):
-        claim.set_by = SetBy.EDITOR
-        super().save_model(request, claim, form, change)
 
     def save_formset(self, request, form, formset, change):
         """Every mention an editor adds or changes becomes the editor's: ingestion keeps it."""
@@ -354,7 +356,7 @@ class ReviewQueueAdmin(ClaimAdmin):
 
 
 @admin.register(Mention)
-class MentionAdmin(WritesNeedPermission, SimpleHistoryAdmin):
+class MentionAdmin(SavedByEditor, WritesNeedPermission, SimpleHistoryAdmin):
     form = MentionForm
     list_display = ["claim", "article", "stance", "speaker", "set_by"]
     list_filter = ["stance", "set_by", "article__story"]
@@ -365,10 +367,6 @@ class MentionAdmin(WritesNeedPermission, SimpleHistoryAdmin):
 
     def get_fields(self, request, mention=None):
         return ["claim", "article", "stance", "speaker", "sentence"]
-
-    def save_model(self, request, mention, form, change):
-        mention.set_by = SetBy.EDITOR
-        super().save_model(request, mention, form, change)
 
     def delete_model(self, request, mention):
         mention.dismiss()

@@ -2,8 +2,9 @@
 
 from django.utils.html import escape
 
-from articles.csv_export import ARTICLE_COLUMNS, CHUNK_SIZE, article_rows
+from articles.csv_export import ARTICLE_COLUMNS, article_rows
 from articles.models import Article
+from newsroom.csv_streaming import CHUNK_SIZE
 
 from .filters import StoryFilter
 from .models import Claim, Mention, Quote

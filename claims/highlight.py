@@ -8,8 +8,10 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .models import Stance
+
 WORD = re.compile(r"\w+", re.UNICODE)
-STANCE_SYMBOL = {"repeats": "✔", "denies": "✖"}
+STANCE_SYMBOL = {Stance.REPEATS: "✔", Stance.DENIES: "✖"}
 
 
 def _words(text):
@@ -55,7 +57,7 @@ def annotated_body(article, mentions, quotes):
     each quotation marked. Offsets index the body; everything from the article is escaped."""
     spans = []
     for mention in mentions:
-        url = reverse("claim_detail", args=[article.story.slug, mention.claim_id])
+        url = reverse("claims:claim_detail", args=[article.story.slug, mention.claim_id])
         label = f"{mention.get_stance_display()}: {mention.claim.text}"
         first = format_html(
             '<a class="claim-sentence stance-{}" id="m-{}" href="{}" title="{}">'
@@ -64,7 +66,7 @@ def annotated_body(article, mentions, quotes):
             mention.pk,
             url,
             label,
-            STANCE_SYMBOL[mention.stance],
+            STANCE_SYMBOL[Stance(mention.stance)],
         )
         rest = format_html(
             '<a class="claim-sentence stance-{}" href="{}" title="{}">', mention.stance, url, label

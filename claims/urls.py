@@ -4,6 +4,8 @@ from django.urls import path
 
 from . import views
 
+app_name = "claims"
+
 urlpatterns = [
     path("stories/<slug:slug>/", views.story_timeline, name="story_timeline"),
     path("stories/<slug:slug>/matrix/", views.story_matrix, name="story_matrix"),

@@ -1,22 +1,23 @@
 """Public views of claims and the research exports of a story."""
 
+import functools
 import json
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
-from articles.csv_export import csv_lines
 from articles.models import Article, Source, Story
+from newsroom.csv_streaming import csv_download
 
 from .export import TABLES, claim_review, table, timeline_json
 from .filters import InvalidFilter, StoryFilter, page_number
 from .highlight import annotated_body, highlight_words, wording_difference
-from .models import Claim, Mention, Speaker, with_outlets
+from .models import Claim, Mention, Position, Speaker, Stance, with_outlets
 
 TIMELINE_PAGE_SIZE = 40
 MATRIX_PAGE_SIZE = 30
@@ -30,15 +31,29 @@ def bad_request(message):
     return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
 
 
+def bad_input_is_400(prefix):
+    """Answer an InvalidFilter raised by the view as a plain-text 400: "<prefix>: <error>"."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def checked(request, *args, **kwargs):
+            try:
+                return view(request, *args, **kwargs)
+            except InvalidFilter as error:
+                return bad_request(f"{prefix}: {error}")
+
+        return checked
+
+    return decorate
+
+
 # Every public view only reads: anything but GET and HEAD is answered 405.
 @require_safe
+@bad_input_is_400("Bad filter")
 def story_timeline(request, slug):
     story = get_object_or_404(Story, slug=slug)
-    try:
-        story_filter = StoryFilter.from_query(request.GET)
-        number = page_number(request.GET)
-    except InvalidFilter as error:
-        return bad_request(f"Bad filter: {error}")
+    story_filter = StoryFilter.from_query(request.GET)
+    number = page_number(request.GET)
     claims = story_filter.claims(Claim.objects.for_timeline(story))
     page = Paginator(claims, TIMELINE_PAGE_SIZE).get_page(number)
     page.object_list = with_outlets(list(page.object_list))
@@ -52,7 +67,7 @@ def story_timeline(request, slug):
         "speakers": Speaker.objects.filter(mentions__article__story=story)
         .distinct()
         .order_by("name"),
-        "stances": Mention.Stance.choices,
+        "stances": Stance.choices,
         "verdicts": Claim.Verdict.choices,
         "summary": story_summary(story),
         "contested": Claim.objects.most_contested(story),
@@ -73,13 +88,11 @@ def story_summary(story):
 
 
 @require_safe
+@bad_input_is_400("Bad parameter")
 def story_matrix(request, slug):
     """Claims against outlets: who repeats, who denies, who is silent."""
     story = get_object_or_404(Story, slug=slug)
-    try:
-        number = page_number(request.GET)
-    except InvalidFilter as error:
-        return bad_request(f"Bad parameter: {error}")
+    number = page_number(request.GET)
     claims = Claim.objects.filter(story=story).order_by("event_date", "timeline_position", "pk")
     page = Paginator(claims, MATRIX_PAGE_SIZE).get_page(number)
     columns = _outlet_columns(story)
@@ -91,7 +104,10 @@ def story_matrix(request, slug):
         key = ("source", source_id) if source_id else ("article", article_id)
         stances.setdefault((claim_id, key), set()).add(stance)
     table_rows = [
-        (claim, [_cell(stances.get((claim.pk, column["key"]), set())) for column in columns])
+        (
+            claim,
+            [Position.of(stances.get((claim.pk, column["key"]), set())) for column in columns],
+        )
         for claim in page.object_list
     ]
     return render(
@@ -112,14 +128,6 @@ def _outlet_columns(story):
         for article in Article.objects.filter(story=story, source=None).order_by("file_name")
     ]
     return columns
-
-
-def _cell(stances):
-    if stances == {"repeats", "denies"}:
-        return "both"
-    if stances:
-        return next(iter(stances))
-    return "silent"
 
 
 @require_safe
@@ -160,8 +168,12 @@ def source_detail(request, slug, pk):
     claims = (
         Claim.objects.filter(story=story, mentions__in=mentions)
         .annotate(
-            repeated=Count("mentions", filter=Q(mentions__in=mentions, mentions__stance="repeats")),
-            denied=Count("mentions", filter=Q(mentions__in=mentions, mentions__stance="denies")),
+            repeated=Count(
+                "mentions", filter=Q(mentions__in=mentions, mentions__stance=Stance.REPEATS)
+            ),
+            denied=Count(
+                "mentions", filter=Q(mentions__in=mentions, mentions__stance=Stance.DENIES)
+            ),
         )
         .order_by("event_date", "timeline_position", "pk")
     )
@@ -183,45 +195,36 @@ JSON_IN_HTML_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u
 
 
 @require_safe
+@bad_input_is_400("Bad filter")
 def export_csv(request, slug, table_name):
     story = get_object_or_404(Story, slug=slug)
     if table_name not in TABLES:
         return bad_request(f"Unknown table {table_name!r}; choose {', '.join(TABLES)}.")
-    try:
-        story_filter = StoryFilter.from_query(request.GET)
-    except InvalidFilter as error:
-        return bad_request(f"Bad filter: {error}")
+    story_filter = StoryFilter.from_query(request.GET)
     header, rows = table(table_name, story, story_filter)
-    response = StreamingHttpResponse(
-        csv_lines(header, rows, excel=request.GET.get("excel") == "1"),
-        content_type="text/csv; charset=utf-8",
+    return csv_download(
+        f"{story.slug}-{table_name}.csv", header, rows, excel=request.GET.get("excel") == "1"
     )
-    response["Content-Disposition"] = f'attachment; filename="{story.slug}-{table_name}.csv"'
-    return response
 
 
 @require_safe
+@bad_input_is_400("Bad filter")
 def export_timeline(request, slug):
     story = get_object_or_404(Story, slug=slug)
-    try:
-        story_filter = StoryFilter.from_query(request.GET)
-    except InvalidFilter as error:
-        return bad_request(f"Bad filter: {error}")
+    story_filter = StoryFilter.from_query(request.GET)
     claims = story_filter.claims(Claim.objects.filter(story=story))
     return JsonResponse(timeline_json(story, claims), json_dumps_params={"ensure_ascii": False})
 
 
 @require_safe
+@bad_input_is_400("Bad parameter")
 def claim_detail(request, slug, pk):
     claim = get_object_or_404(
         Claim.objects.select_related("story", "origin_source", "origin_speaker"),
         pk=pk,
         story__slug=slug,
     )
-    try:
-        number = page_number(request.GET)
-    except InvalidFilter as error:
-        return bad_request(f"Bad parameter: {error}")
+    number = page_number(request.GET)
     mentions = (
         claim.mentions.select_related("article__source", "speaker")
         .defer("article__body", "article__raw_text")
@@ -233,7 +236,7 @@ def claim_detail(request, slug, pk):
     variants = {}
     # The earliest wordings are enough to show how outlets changed it; a claim may have
     # thousands of mentions.
-    wordings = mentions.filter(stance="repeats").values_list(
+    wordings = mentions.filter(stance=Stance.REPEATS).values_list(
         "sentence", "article__source__name", "article__file_name"
     )[:MAX_WORDINGS_READ]
     for sentence, source_name, file_name in wordings:

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from articles.csv_export import ARTICLE_COLUMNS, spreadsheet_safe
+from articles.csv_export import ARTICLE_COLUMNS
 from articles.models import Article, Source, Story
 from claims.export import CLAIM_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS
 from claims.models import Claim, Mention, Quote, Speaker
+from newsroom.csv_streaming import spreadsheet_safe
 
 DEMO = Path(__file__).resolve().parent.parent / "data" / "stories" / "biden-zelensky-call"
 

@@ -2,9 +2,9 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.csv_export import csv_lines
 from articles.models import Story
 from claims.export import TABLES, table
+from newsroom.csv_streaming import csv_lines
 
 
 class Command(BaseCommand):
