@@ -1,20 +1,19 @@
 """Spots an article that copies another: scraped, spun or machine-translated."""
 
-import re
 from collections import Counter, defaultdict
 
-from .vocabulary import ascii_fold, name_skeleton
+from .vocabulary import ascii_fold, content_words, name_skeleton
 
-WORD = re.compile(r"[^\W\d_]{4,}")
-# Function words long enough to pass the length filter; they say nothing about copying.
-COMMON_WORDS = frozenset(
-    """that this with from have were been their there they them than then when what which would
-    could should also about after before into over under more most some such only other said
-    says told will just very while where these those being does each because""".split()
-)
+# Two paragraphs match when this share of their words is common to both (Jaccard): a spun or
+# machine-translated paragraph keeps about half of its words, an unrelated one a tenth.
 PARAGRAPH_MATCH = 0.35
+# An article copies another when this share of the shorter one's paragraphs match...
 COPY_SHARE = 0.5
+# ... and at least this many do: two short articles may share a quote or two by chance.
 MIN_MATCHED_PARAGRAPHS = 3
+# A paragraph with fewer content words is a caption or a byline, too short to compare.
+MIN_PARAGRAPH_TERMS = 5
+# Only this many of the new article's rarest words are looked up to find candidates.
 LOOKUP_TERMS = 25
 # Only the stored articles sharing the most rare words are compared paragraph by paragraph.
 MAX_CANDIDATES = 5
@@ -25,12 +24,11 @@ def paragraph_terms(body):
     paragraphs = []
     for paragraph in body.split("\n\n"):
         terms = set()
-        for word in WORD.findall(paragraph):
-            folded = ascii_fold(word)
-            if folded in COMMON_WORDS:
-                continue
-            terms.add(f"~{name_skeleton(word)}" if word[0].isupper() else folded[:6])
-        if len(terms) >= 5:
+        for word in content_words(paragraph):
+            # Names by skeleton, other words by their stem's first letters: "transliterated"
+            # spellings and inflections still meet.
+            terms.add(f"~{name_skeleton(word)}" if word[0].isupper() else ascii_fold(word)[:6])
+        if len(terms) >= MIN_PARAGRAPH_TERMS:
             paragraphs.append(frozenset(terms))
     return paragraphs
 

@@ -5,6 +5,8 @@ import functools
 import re
 import unicodedata
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 _VOWELS = re.compile(r"[aeiouy]+")
 _NOT_LETTERS = re.compile(r"[^a-z]+")
 _DOUBLED = re.compile(r"(.)\1+")
@@ -55,3 +57,20 @@ def name_skeleton(word):
     skeleton = letters[0] + _VOWELS.sub("", letters[1:])
     # Doubled consonants are spelling noise ("Hallberg" / "Halberg").
     return _DOUBLED.sub(r"\1", skeleton)
+
+
+# A word of plain text that may carry content: letters only, four or more of them; shorter ones
+# are nearly all function words, initials or units.
+PLAIN_WORD = re.compile(r"[^\W\d_]{4,}")
+
+# Words too common to tell one text from another: English function words (spaCy's list) and the
+# verbs every report uses.
+COMMON_WORDS = frozenset(STOP_WORDS | {"said", "says", "told"})
+
+
+def content_words(text):
+    """The words of plain, unparsed text that say what it is about, as written, in order.
+
+    Copy detection and the highlighting of shared words use this; the analysis compares
+    parsed tokens instead (claims/analysis/statements.py: term_of)."""
+    return [word for word in PLAIN_WORD.findall(text) if ascii_fold(word) not in COMMON_WORDS]

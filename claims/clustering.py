@@ -3,13 +3,18 @@
 import math
 from collections import Counter, defaultdict
 
+# A statement states a claim when its score (below) reaches this, about half of its weighted
+# terms found in the claim: loose enough for a translation's rewording, strict enough to keep
+# apart two claims about the same people.
 MATCH_THRESHOLD = 0.4
+# Fewer shared terms than this is chance ("president", "said", a place), whatever the score.
 MIN_SHARED_TERMS = 3
 # Only a statement's rarest terms are looked up: common words ("president") would make every
 # claim a candidate, and the cost of a lookup must not grow with the size of the story.
 LOOKUP_TERMS = 6
 # Of the claims found that way, only those sharing the most of those terms are scored.
 MAX_CANDIDATES = 30
+# A claim that has gathered this many terms takes no more: its terms would match anything.
 MAX_TERMS_PER_CLAIM = 60
 
 

@@ -6,7 +6,8 @@ import re
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from spacy.lang.en.stop_words import STOP_WORDS
+
+from articles.vocabulary import content_words
 
 from .models import Stance
 
@@ -16,11 +17,7 @@ STANCE_SYMBOL = {Stance.REPEATS: "✔", Stance.DENIES: "✖"}
 
 def _words(text):
     """The claim's content words: "that" and "would" are shared by every sentence."""
-    return {
-        word.lower()
-        for word in WORD.findall(text)
-        if len(word) > 2 and word.lower() not in STOP_WORDS
-    }
+    return {word.lower() for word in content_words(text)}
 
 
 def highlight_words(sentence, claim_text):
