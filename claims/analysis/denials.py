@@ -4,7 +4,6 @@ true", "spreading lies") and finds the clause a denial names."""
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Span
 
 from .lexicon import (
@@ -17,7 +16,7 @@ from .lexicon import (
     TAKE_ISSUE,
     TRUTH_WORDS,
 )
-from .speech import spellings
+from .matching import matches, word_matcher
 
 Span.set_extension("denial", default=None, force=True)
 
@@ -42,81 +41,74 @@ class Denial:
         return token
 
 
-def _verb(words):
-    return {"POS": "VERB", "LEMMA": {"IN": spellings(words)}}
+def _said_object(verb):
+    """ "dismissed the comments": such a verb denies only an object that is something said."""
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in SPEECH_NOUNS for c in verb.children
+    )
 
 
-def _lemma(words, **more):
-    return {"LEMMA": {"IN": spellings(words)}, **more}
+def _takes_issue(take):
+    return any(c.lower_ == TAKE_ISSUE[1] for c in take.children)
 
 
-def _word(words, **more):
-    return {"LOWER": {"IN": sorted(words)}, **more}
+def _describes_speech(false_word):
+    """ "false claims": a false word before a noun denies only when the noun is speech."""
+    return false_word.head.lemma_.lower() in SPEECH_NOUNS
 
 
-def _anchor(attrs):
-    """The first node of a parse pattern: the token the rule reports."""
-    return {"RIGHT_ID": "anchor", "RIGHT_ATTRS": attrs}
+def _negated(truth_word):
+    """ "is not true", "not accurate": the negation sits on the word or beside it."""
+    return any(c.dep_ == "neg" for c in [*truth_word.children, *truth_word.head.children])
 
 
-def _link(parent, relation, node_id, attrs):
-    return {"LEFT_ID": parent, "REL_OP": relation, "RIGHT_ID": node_id, "RIGHT_ATTRS": attrs}
+def _is_verb(token):
+    return token.pos_ == "VERB"
+
+
+def _is_noun(token):
+    return token.pos_ == "NOUN"
+
+
+def _calls_false(false_word):
+    """ "is false", "false claims", "a lie and false": where a false word calls something false."""
+    if false_word.dep_ == "amod":
+        return _describes_speech(false_word)
+    return false_word.dep_ in FALSE_WORD_DEPS
+
+
+# Each rule: the word list it fires on, compared by lemma or by lower-case form, and what the
+# token and the parse around it must show. A word is in one list only, so one rule applies.
+LEMMA_RULES = {
+    "denial verb": (DENIAL_VERBS, _is_verb),
+    "speech denial verb": (DENIAL_IF_SPEECH_OBJECT, lambda t: _is_verb(t) and _said_object(t)),
+    "took issue": ([TAKE_ISSUE[0]], _takes_issue),
+    "lie": (LIE_NOUNS, _is_noun),
+}
+FORM_RULES = {
+    "false word": (FALSE_WORDS, _calls_false),
+    "not true": (TRUTH_WORDS, _negated),
+}
+RULE_CHECKS = {name: check for name, (_, check) in {**LEMMA_RULES, **FORM_RULES}.items()}
 
 
 @Language.factory("denials")
 class DenialFinder:
-    """Writes Span._.denial on every sentence of doc._.index: its first Denial, or None.
-
-    Each rule is a token pattern or a parse pattern named by the denial it finds."""
+    """Writes Span._.denial on every sentence of doc._.index: its first Denial, or None."""
 
     def __init__(self, nlp, name):
-        self.words = Matcher(nlp.vocab)
-        self.words.add("denial verb", [[_verb(DENIAL_VERBS)]])
-        self.words.add("false word", [[_word(FALSE_WORDS, DEP={"IN": FALSE_WORD_DEPS})]])
-        self.words.add("lie", [[_lemma(LIE_NOUNS, POS="NOUN")]])
-        self.parse = DependencyMatcher(nlp.vocab)
-        # "dismissed the comments": only something said is denied by such a verb.
-        said = _lemma(SPEECH_NOUNS, DEP={"IN": ["dobj", "nsubjpass"]})
-        self.parse.add(
-            "speech denial verb",
-            [[_anchor(_verb(DENIAL_IF_SPEECH_OBJECT)), _link("anchor", ">", "said", said)]],
-        )
-        take, issue = TAKE_ISSUE
-        self.parse.add(
-            "took issue",
-            [[_anchor(_lemma([take])), _link("anchor", ">", "issue", {"LOWER": issue})]],
-        )
-        # "false claims": a false word before a noun denies only when the noun is speech.
-        self.parse.add(
-            "false speech",
-            [
-                [
-                    _anchor(_word(FALSE_WORDS, DEP="amod")),
-                    _link("anchor", "<", "noun", _lemma(SPEECH_NOUNS)),
-                ]
-            ],
-        )
-        # "is not true", "not accurate": the negation sits on the word or beside it.
-        self.parse.add(
-            "not true",
-            [
-                [_anchor(_word(TRUTH_WORDS)), _link("anchor", ">", "neg", {"DEP": "neg"})],
-                [
-                    _anchor(_word(TRUTH_WORDS)),
-                    _link("anchor", "<", "head", {}),
-                    _link("head", ">", "neg", {"DEP": "neg"}),
-                ],
-            ],
-        )
+        lemma_lists = {rule: words for rule, (words, _) in LEMMA_RULES.items()}
+        form_lists = {rule: words for rule, (words, _) in FORM_RULES.items()}
+        self.by_lemma = word_matcher(nlp.vocab, "LEMMA", lemma_lists)
+        self.by_form = word_matcher(nlp.vocab, "LOWER", form_lists)
 
     def __call__(self, doc):
-        strings = doc.vocab.strings
-        found = [(start, strings[key]) for key, start, _ in self.words(doc)]
-        found += [(nodes[0], strings[key]) for key, nodes in self.parse(doc)]
         denials = {}
-        for i, rule in found:
-            if i not in denials and (denial := _denial(doc[i], rule)):
-                denials[i] = denial
+        for i, rule in matches(doc, self.by_lemma, self.by_form):
+            if i not in denials and RULE_CHECKS[rule](doc[i]):
+                denial = _denial(doc[i], rule)
+                if denial is not None:
+                    denials[i] = denial
         denying = sorted(denials)
         for sentence in doc._.index.sentences:
             inside = [i for i in denying if sentence.start <= i < sentence.end]
@@ -130,10 +122,8 @@ def _denial(token, rule):
         if _reported_by_someone_else(token):
             return None
         return Denial(token.lemma_.lower(), token, _denied_content(token))
-    if rule == "took issue":
-        return Denial("took issue", token)
-    if rule == "not true":
-        return Denial("not true", token)
+    if rule in ("took issue", "not true"):
+        return Denial(rule, token)
     return Denial(token.lower_, token)
 
 

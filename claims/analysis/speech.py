@@ -3,11 +3,11 @@
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc
 
 from .labels import SpeakerKind
 from .lexicon import RELATIVE_SUBJECTS, REPORTING_VERBS
+from .matching import matches, word_matcher
 from .speakers import SpeakerMemory, SpeakerRef, SpeakerResolver
 
 Doc.set_extension("speech_events", default=None, force=True)
@@ -25,63 +25,52 @@ class SpeechEvent:
     cue: str  # the verb's lemma, or "according to" / "citing"
 
 
-def spellings(words):
-    """The words as a tagger may spell their lemmas: lower case, Title or UPPER."""
-    return sorted({spelling for word in words for spelling in (word, word.title(), word.upper())})
-
-
 @Language.factory("speech_events")
 class SpeechEventFinder:
     """Writes doc._.speech_events, in reading order, and doc._.speaker_memory, who spoke so
     far, for the stages that resolve speakers after it."""
 
     def __init__(self, nlp, name):
-        self.cues = Matcher(nlp.vocab)
-        self.cues.add(
-            ACCORDING_TO, [[{"LOWER": "according"}], [{"LEMMA": {"IN": spellings(["accord"])}}]]
+        self.by_lemma = word_matcher(
+            nlp.vocab, "LEMMA", {"reporting": REPORTING_VERBS, ACCORDING_TO: ["accord"]}
         )
-        self.cues.add("reporting", [[{"POS": "VERB", "LEMMA": {"IN": spellings(REPORTING_VERBS)}}]])
-        # "citing X" names a source only when X is its object: "citing concerns" does not.
-        self.citing = DependencyMatcher(nlp.vocab)
-        self.citing.add(
-            CITING,
-            [
-                [
-                    {"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LOWER": CITING}},
-                    {
-                        "LEFT_ID": "cue",
-                        "REL_OP": ">",
-                        "RIGHT_ID": "object",
-                        "RIGHT_ATTRS": {"DEP": "dobj"},
-                    },
-                ]
-            ],
+        self.by_form = word_matcher(
+            nlp.vocab, "LOWER", {ACCORDING_TO: ["according"], CITING: [CITING]}
         )
 
     def __call__(self, doc):
-        cues = {start: self._cue_name(doc[start], key) for key, start, _ in self.cues(doc)}
-        cues.update({tokens[0]: CITING for _, tokens in self.citing(doc)})
         quotes = doc._.quotes
         memory = SpeakerMemory()
         resolver = SpeakerResolver(doc, memory)
         events = []
-        for i in sorted(cues):
+        for i, cue in _cues(doc, matches(doc, self.by_lemma, self.by_form)):
             token = doc[i]
             if any(q.start <= token.idx < q.end for q in quotes):
                 continue
             speaker = resolver.speaker_of(subject_of(token))
             if speaker and speaker.kind == SpeakerKind.PERSON:
                 speaker = SpeakerRef(resolver.full_name(speaker.name), SpeakerKind.PERSON)
-            events.append(SpeechEvent(token, speaker, cues[i]))
+            events.append(SpeechEvent(token, speaker, cue))
             memory.note(token.idx, speaker)
         doc._.speech_events = events
         doc._.speaker_memory = memory
         return doc
 
-    def _cue_name(self, token, key):
-        if self.cues.vocab.strings[key] == ACCORDING_TO:
-            return ACCORDING_TO
-        return token.lemma_.lower()
+
+def _cues(doc, found):
+    """(token index, cue) of each word that reports speech, once each, in reading order."""
+    cues = {}
+    for i, word_list in found:
+        token = doc[i]
+        if word_list == ACCORDING_TO:
+            cues[i] = ACCORDING_TO
+        elif word_list == CITING:
+            # "citing officials" credits them; "citing" with no object credits nobody.
+            if any(c.dep_ == "dobj" for c in token.children):
+                cues.setdefault(i, CITING)
+        elif token.pos_ == "VERB":
+            cues.setdefault(i, token.lemma_.lower())
+    return sorted(cues.items())
 
 
 def subject_of(verb):
