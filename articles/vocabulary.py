@@ -37,7 +37,7 @@ MONTHS = {
 # Weekdays in Python's order (Monday is 0), to date "on Thursday" against the article's date.
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-# Particles inside family names that taggers often cut off: "Ursula von der Leyen".
+# Particles inside family names that taggers often cut off: "Anja van der Berg".
 NAME_PARTICLES = frozenset("von van der den de da di del della du la le bin ibn al el".split())
 
 

@@ -63,7 +63,7 @@ def annotated_body(article, mentions, quotes):
             mention.pk,
             url,
             label,
-            STANCE_SYMBOL[Stance(mention.stance)],
+            STANCE_SYMBOL[mention.stance],
         )
         rest = format_html(
             '<a class="claim-sentence stance-{}" href="{}" title="{}">', mention.stance, url, label

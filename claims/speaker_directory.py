@@ -18,7 +18,7 @@ class SpeakerDirectory:
 
     def _remember(self, speaker, name):
         self.by_name[ascii_fold(name)] = speaker
-        pool = self.similar_pools.get(SpeakerKind(speaker.kind))
+        pool = self.similar_pools.get(speaker.kind)
         if pool is not None:
             pool.append((name, speaker))
 
@@ -30,7 +30,7 @@ class SpeakerDirectory:
         known = self.by_name.get(ascii_fold(name))
         if known:
             return known
-        pool = self.similar_pools.get(SpeakerKind(ref.kind), [])
+        pool = self.similar_pools.get(ref.kind, [])
         match = next(
             (s for known_name, s in pool if same_speaker_name(name, known_name, ref.kind)), None
         )

@@ -51,7 +51,7 @@ UTTERANCE_NOUNS = frozenset(
     report reports memo note""".split()
 )
 
-# Titles that taggers leave at the front of a name: "Secretary of Defense Lloyd Austin".
+# Titles that taggers leave at the front of a name: "Secretary of Transport Mara Quell".
 TITLE_WORDS = frozenset(
     """president vice secretary minister prime deputy foreign defense defence state general gen
     senator sen representative rep governor gov mayor chancellor ambassador judge justice dr
@@ -151,10 +151,10 @@ CONTENT_POS = frozenset("NOUN PROPN VERB ADJ NUM ADV".split())
 # Entity labels whose capitalised words are compared as names (by their consonant skeleton).
 NAME_LABELS = frozenset("PERSON GPE ORG".split())
 
-# Nouns of the press: "CNN's correspondent", "a Reuters report" credit that outlet.
+# Nouns of the press: "the Gazette's correspondent", "a Daily Example report" credit that outlet.
 CREDIT_NOUNS = frozenset("correspondent reporter report reporting journalist editor".split())
 
-# Verbs whose subject, when an organisation, is the outlet a sentence credits: "CNN reported".
+# Verbs whose organisation subject is the outlet a sentence credits: "the Gazette reported".
 CREDITING_VERBS = frozenset("report say write tweet".split())
 
 # --- Dates ------------------------------------------------------------------------------------

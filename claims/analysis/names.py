@@ -9,7 +9,7 @@ from .lexicon import ROLE_NOUNS, ROLE_PREPOSITIONS
 
 __all__ = ["ascii_fold", "name_skeleton", "same_speaker_name"]
 
-# Two spellings this alike (difflib's ratio) are one name: "Zelensky" / "Zelenskyy".
+# Two spellings this alike (difflib's ratio) are one name: "Okonkwo" / "Okonkwwo".
 SIMILAR_SPELLING = 0.8
 
 
@@ -27,7 +27,7 @@ def same_speaker_name(name, known_name, kind):
 
     People match on a similar surname and a compatible first name ("Lind" / "Maja Linde",
     "Dmitri Sokolov" / "Dmitry Sokolow"); role-named sources on the same role and nested
-    descriptions ("Ukrainian official" / "Ukrainian government official").
+    descriptions ("Norwegian official" / "Norwegian government official").
     """
     words, known_words = name.split(), known_name.split()
     if not words or not known_words:

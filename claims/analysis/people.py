@@ -59,7 +59,7 @@ def with_name_particles(ent):
 
 
 def name_around_particles(token):
-    """ "von der Leyen said": a surname after name particles is a person."""
+    """ "van der Berg said": a surname after name particles is a person."""
     doc = token.doc
     if token.is_title and token.i > 0 and doc[token.i - 1].lower_ in NAME_PARTICLES:
         start = token.i - 1

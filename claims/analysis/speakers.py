@@ -130,7 +130,7 @@ class SpeakerResolver:
         return name_around_particles(subject)
 
     def _titled_name(self, subject):
-        """ "Secretary of Defense Lloyd Austin", "Commission President Ursula von der Leyen":
+        """ "Secretary of Transport Mara Quell", "Commission President Anja van der Berg":
         a proper name under a title is a person, whatever the tagger labelled it."""
         if subject.pos_ != "PROPN":
             return ""
@@ -195,7 +195,8 @@ class SpeakerResolver:
         return None
 
     def _author_of_utterance(self, subject):
-        """ "the White House statement said" is the White House; "the tweet reads" its author."""
+        """ "the port authority's statement said" is the port authority; "the tweet reads", its
+        author."""
         owners = [t for t in subject.lefts if t.dep_ in ("compound", "poss")]
         owners += [
             obj
