@@ -8,6 +8,7 @@ from newsroom.csv_streaming import CHUNK_SIZE
 
 from .filters import StoryFilter
 from .models import Claim, Mention, Quote
+from .positions import with_positions
 
 QUOTE_COLUMNS = [
     "quote_id",
@@ -36,6 +37,8 @@ CLAIM_COLUMNS = [
     "editor_note",
     "origin_source",
     "origin_speaker",
+    # Extra columns follow the contract's, in this order.
+    "both_outlets",
 ]
 MENTION_COLUMNS = [
     "mention_id",
@@ -52,8 +55,20 @@ MENTION_COLUMNS = [
     "end",
     "quote_id",
     "set_by",
+    "via",
 ]
-TABLES = ("articles", "quotes", "claims", "mentions")
+POSITION_COLUMNS = [
+    "claim_id",
+    "source_id",
+    "source",
+    "position",
+    "mentions",
+    "first_published",
+    # An article of no known outlet stands as an outlet of its own: `source` is its file name.
+    "article_id",
+    "story",
+]
+TABLES = ("articles", "quotes", "claims", "mentions", "positions")
 
 
 def _name(related):
@@ -80,26 +95,54 @@ def quote_rows(quotes):
         yield ["" if value is None else value for value in row]
 
 
-def claim_rows(claims):
-    rows = (
-        claims.select_related("story", "origin_source", "origin_speaker")
-        .with_outlet_counts()
-        .order_by("event_date", "timeline_position", "pk")
+def _claims_in_chunks(claims):
+    """The claims, CHUNK_SIZE at a time, each chunk given its outlets' positions."""
+    rows = claims.select_related("story", "origin_source", "origin_speaker").order_by(
+        "event_date", "timeline_position", "pk"
     )
+    chunk = []
     for claim in rows.iterator(chunk_size=CHUNK_SIZE):
-        yield [
-            claim.pk,
-            claim.story.slug,
-            claim.text,
-            claim.event_date.isoformat() if claim.event_date else "",
-            claim.timeline_position,
-            claim.verdict,
-            claim.repeat_outlets,
-            claim.deny_outlets,
-            claim.editor_note,
-            _name(claim.origin_source),
-            _name(claim.origin_speaker),
-        ]
+        chunk.append(claim)
+        if len(chunk) == CHUNK_SIZE:
+            yield with_positions(chunk)
+            chunk = []
+    if chunk:
+        yield with_positions(chunk)
+
+
+def claim_rows(claims):
+    for chunk in _claims_in_chunks(claims):
+        for claim in chunk:
+            yield [
+                claim.pk,
+                claim.story.slug,
+                claim.text,
+                claim.event_date.isoformat() if claim.event_date else "",
+                claim.timeline_position,
+                claim.verdict,
+                claim.repeat_outlets,
+                claim.deny_outlets,
+                claim.editor_note,
+                _name(claim.origin_source),
+                _name(claim.origin_speaker),
+                claim.both_outlets,
+            ]
+
+
+def position_rows(claims):
+    for chunk in _claims_in_chunks(claims):
+        for claim in chunk:
+            for outlet in claim.positions:
+                yield [
+                    claim.pk,
+                    outlet.source_id or "",
+                    outlet.outlet,
+                    outlet.position.value,
+                    outlet.mentions,
+                    outlet.first_published.isoformat() if outlet.first_published else "",
+                    outlet.article_id or "",
+                    claim.story.slug,
+                ]
 
 
 def mention_rows(mentions):
@@ -118,6 +161,7 @@ def mention_rows(mentions):
         "end",
         "quote_id",
         "set_by",
+        "via",
     )
     for row in rows.iterator(chunk_size=CHUNK_SIZE):
         yield ["" if value is None else value for value in row]
@@ -138,6 +182,9 @@ def table(name, story=None, story_filter=None):
     if name == "mentions":
         mentions = Mention.objects.filter(claim__story=story) if story else Mention.objects.all()
         return MENTION_COLUMNS, mention_rows(story_filter.mentions(mentions))
+    if name == "positions":
+        claims = Claim.objects.filter(story=story) if story else Claim.objects.all()
+        return POSITION_COLUMNS, position_rows(story_filter.claims(claims))
     raise ValueError(f"unknown table {name!r}: choose one of {', '.join(TABLES)}")
 
 
@@ -147,9 +194,8 @@ def timeline_json(story, claims):
     TimelineJS shows headlines and texts as HTML, so the words from articles are escaped.
     """
     events = []
-    for claim in claims.with_outlet_counts().order_by("event_date", "timeline_position"):
-        if claim.event_date is None:
-            continue
+    dated = claims.exclude(event_date=None).order_by("event_date", "timeline_position")
+    for claim in with_positions(list(dated)):
         events.append(
             {
                 "unique_id": f"claim-{claim.pk}",
@@ -162,6 +208,7 @@ def timeline_json(story, claims):
                     "headline": escape(claim.text),
                     "text": (
                         f"Repeated by {claim.repeat_outlets} outlet(s), "
+                        f"both sides reported by {claim.both_outlets}, "
                         f"denied by {claim.deny_outlets}. Verdict: {claim.verdict}."
                     ),
                 },

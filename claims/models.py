@@ -2,7 +2,6 @@
 
 from django.db import models, transaction
 from django.db.models import F, Q
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -106,27 +105,21 @@ class Quote(models.Model):
 
 
 class ClaimQuerySet(models.QuerySet):
-    def with_outlet_counts(self):
-        """Annotate how many outlets repeat and deny each claim; an article with no known
-        outlet counts as an outlet of its own."""
-
-        def outlets(stance):
-            return models.Count(
-                "mentions__article__source", filter=Q(mentions__stance=stance), distinct=True
-            ) + models.Count(
-                "mentions__article",
-                filter=Q(mentions__stance=stance, mentions__article__source=None),
-                distinct=True,
-            )
-
+    def with_outlet_count(self):
+        """Annotate `outlet_count`, how many outlets carry each claim, and `denials`, how many
+        of its mentions deny it; an article with no known outlet counts as an outlet of its
+        own."""
         return self.annotate(
-            repeat_outlets=outlets(Mention.Stance.REPEATS),
-            deny_outlets=outlets(Mention.Stance.DENIES),
+            outlet_count=models.Count("mentions__article__source", distinct=True)
+            + models.Count(
+                "mentions__article", filter=Q(mentions__article__source=None), distinct=True
+            ),
+            denials=models.Count("mentions", filter=Q(mentions__stance=Stance.DENIES)),
         )
 
     def for_timeline(self, story):
-        """The story's claims in timeline order; pass a page of them to with_outlets() for the
-        outlets and mention counts the timeline shows."""
+        """The story's claims in timeline order; pass a page of them to
+        claims.positions.with_positions() for where each outlet stands."""
         return (
             self.filter(story=story)
             .select_related("origin_source", "origin_speaker")
@@ -134,39 +127,13 @@ class ClaimQuerySet(models.QuerySet):
         )
 
     def most_contested(self, story, limit=3):
-        """Claims some outlets repeat and others deny, the most talked-about first."""
+        """Claims someone denies, the ones most outlets carry first."""
         return (
             self.filter(story=story)
-            .with_outlet_counts()
-            .filter(repeat_outlets__gt=0, deny_outlets__gt=0)
-            .order_by(-(models.F("repeat_outlets") + models.F("deny_outlets")), "pk")[:limit]
+            .with_outlet_count()
+            .filter(denials__gt=0)
+            .order_by("-outlet_count", "pk")[:limit]
         )
-
-
-def with_outlets(claims):
-    """The claims, each given `outlets` (for each stance, outlet name → source id, earliest
-    first; an article of no known outlet shows its file name), `first_outlet`, the first to
-    repeat it, and `mention_count`. One query, grouped by outlet: a claim may have thousands
-    of mentions."""
-    by_id = {claim.pk: claim for claim in claims}
-    for claim in claims:
-        claim.outlets = {Mention.Stance.REPEATS: {}, Mention.Stance.DENIES: {}}
-        claim.first_outlet = ""
-        claim.mention_count = 0
-    rows = (
-        Mention.objects.filter(claim__in=by_id)
-        .annotate(outlet=Coalesce("article__source__name", "article__file_name"))
-        .values_list("claim_id", "stance", "article__source_id", "outlet")
-        .annotate(first_published=models.Min("article__published"), mentions=models.Count("pk"))
-        .order_by(models.F("first_published").asc(nulls_last=True), "outlet")
-    )
-    for claim_id, stance, source_id, outlet, _, mentions in rows:
-        claim = by_id[claim_id]
-        claim.mention_count += mentions
-        claim.outlets[stance].setdefault(outlet, source_id)
-        if stance == Mention.Stance.REPEATS and not claim.first_outlet:
-            claim.first_outlet = outlet
-    return claims
 
 
 class Claim(models.Model):
@@ -277,6 +244,9 @@ class Mention(models.Model):
     quote = models.ForeignKey(
         Quote, null=True, blank=True, on_delete=models.SET_NULL, related_name="mentions"
     )
+    # Who passed the speaker's words on to the outlet: "an official told the Gazette that
+    # the mayor said ...": the mayor speaks, via the official.
+    via = models.CharField(max_length=200, blank=True)
     set_by = models.CharField(max_length=10, choices=SetBy.choices, default=SetBy.MACHINE)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -176,9 +176,15 @@ class StoryStore:
                 start=statement.start,
                 end=statement.end,
                 speaker=self.speakers.find_or_create(statement.speaker),
+                via=_relay_name(statement),
                 quote=quote if quote is not None and quote.pk else None,
             )
         return mentions
+
+
+def _relay_name(statement):
+    relay = getattr(statement, "via", None)
+    return relay.name[: Mention._meta.get_field("via").max_length] if relay else ""
 
 
 def _relocate_editor_rows(article, new_body):

@@ -6,7 +6,8 @@ from .models import Claim, Mention, SetBy
 
 
 def order_timeline(story):
-    """Order by event date, then by the first article (by date, then name) to carry it."""
+    """Order by event date; within a day, contested claims first, then those more outlets
+    carry, then by the first article (by date, then name) to carry them."""
     first_seen = {}
     rows = (
         Mention.objects.filter(claim__story=story)
@@ -15,13 +16,22 @@ def order_timeline(story):
     )
     for claim_id, published, file_name, start in rows.iterator():
         first_seen.setdefault(claim_id, (published or date.max, file_name, start))
-    claims = Claim.objects.filter(story=story).values_list(
-        "pk", "event_date", "timeline_position", "set_by"
+    claims = (
+        Claim.objects.filter(story=story)
+        .with_outlet_count()
+        .values_list("pk", "event_date", "timeline_position", "set_by", "denials", "outlet_count")
     )
-    order = sorted(
-        claims,
-        key=lambda c: (c[1] or date.max, first_seen.get(c[0], (date.max, "", 0))),
-    )
-    for position, (claim_id, _, old_position, set_by) in enumerate(order):
+
+    def rank(claim):
+        pk, event_date, _, _, denials, outlet_count = claim
+        contested = denials > 0
+        return (
+            event_date or date.max,
+            not contested,
+            -outlet_count,
+            first_seen.get(pk, (date.max, "", 0)),
+        )
+
+    for position, (claim_id, _, old_position, set_by, *_) in enumerate(sorted(claims, key=rank)):
         if set_by == SetBy.MACHINE and old_position != position:
             Claim.objects.filter(pk=claim_id).update(timeline_position=position)

@@ -4,7 +4,6 @@ import functools
 import json
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
@@ -17,7 +16,8 @@ from newsroom.csv_streaming import csv_download
 from .export import TABLES, claim_review, table, timeline_json
 from .filters import InvalidFilter, StoryFilter, page_number
 from .highlight import annotated_body, highlight_words, wording_difference
-from .models import Claim, Mention, Position, Speaker, Stance, with_outlets
+from .models import Claim, Mention, Position, Speaker, Stance
+from .positions import outlet_positions, with_positions
 
 TIMELINE_PAGE_SIZE = 40
 MATRIX_PAGE_SIZE = 30
@@ -56,7 +56,7 @@ def story_timeline(request, slug):
     number = page_number(request.GET)
     claims = story_filter.claims(Claim.objects.for_timeline(story))
     page = Paginator(claims, TIMELINE_PAGE_SIZE).get_page(number)
-    page.object_list = with_outlets(list(page.object_list))
+    page.object_list = with_positions(list(page.object_list))
     context = {
         "story": story,
         "filter": story_filter,
@@ -70,7 +70,7 @@ def story_timeline(request, slug):
         "stances": Stance.choices,
         "verdicts": Claim.Verdict.choices,
         "summary": story_summary(story),
-        "contested": Claim.objects.most_contested(story),
+        "contested": with_positions(list(Claim.objects.most_contested(story))),
     }
     template = "claims/story_timeline.html"
     if request.htmx:
@@ -96,18 +96,15 @@ def story_matrix(request, slug):
     claims = Claim.objects.filter(story=story).order_by("event_date", "timeline_position", "pk")
     page = Paginator(claims, MATRIX_PAGE_SIZE).get_page(number)
     columns = _outlet_columns(story)
-    stances = {}
-    rows = Mention.objects.filter(claim__in=[c.pk for c in page.object_list]).values_list(
-        "claim_id", "article__source_id", "article_id", "stance"
-    )
-    for claim_id, source_id, article_id, stance in rows:
-        key = ("source", source_id) if source_id else ("article", article_id)
-        stances.setdefault((claim_id, key), set()).add(stance)
+    positions = {
+        (claim_id, _column_key(outlet)): outlet.position
+        for claim_id, outlets in outlet_positions(
+            Mention.objects.filter(claim__in=[c.pk for c in page.object_list])
+        ).items()
+        for outlet in outlets
+    }
     table_rows = [
-        (
-            claim,
-            [Position.of(stances.get((claim.pk, column["key"]), set())) for column in columns],
-        )
+        (claim, [positions.get((claim.pk, c["key"]), Position.SILENT) for c in columns])
         for claim in page.object_list
     ]
     return render(
@@ -115,6 +112,10 @@ def story_matrix(request, slug):
         "claims/story_matrix.html",
         {"story": story, "page": page, "columns": columns, "rows": table_rows},
     )
+
+
+def _column_key(outlet):
+    return ("source", outlet.source_id) if outlet.source_id else ("article", outlet.article_id)
 
 
 def _outlet_columns(story):
@@ -165,26 +166,24 @@ def source_detail(request, slug, pk):
     story = get_object_or_404(Story, slug=slug)
     source = get_object_or_404(Source, pk=pk)
     mentions = Mention.objects.filter(article__story=story, article__source=source)
-    claims = (
-        Claim.objects.filter(story=story, mentions__in=mentions)
-        .annotate(
-            repeated=Count(
-                "mentions", filter=Q(mentions__in=mentions, mentions__stance=Stance.REPEATS)
-            ),
-            denied=Count(
-                "mentions", filter=Q(mentions__in=mentions, mentions__stance=Stance.DENIES)
-            ),
-        )
-        .order_by("event_date", "timeline_position", "pk")
+    positions = {
+        claim_id: outlets[0].position for claim_id, outlets in outlet_positions(mentions).items()
+    }
+    claims = Claim.objects.filter(pk__in=positions).order_by(
+        "event_date", "timeline_position", "pk"
     )
+    by_position = {position: [] for position in Position}
+    for claim in claims:
+        by_position[positions[claim.pk]].append(claim)
     return render(
         request,
         "claims/source_detail.html",
         {
             "story": story,
             "source": source,
-            "repeated": [c for c in claims if c.repeated],
-            "denied": [c for c in claims if c.denied],
+            "repeated": by_position[Position.REPEATS],
+            "both_sides": by_position[Position.BOTH],
+            "denied": by_position[Position.DENIES],
             "articles": source.articles.filter(story=story).order_by("published", "file_name"),
             "originated": source.originated_claims.filter(story=story),
         },
@@ -224,6 +223,7 @@ def claim_detail(request, slug, pk):
         pk=pk,
         story__slug=slug,
     )
+    with_positions([claim])
     number = page_number(request.GET)
     mentions = (
         claim.mentions.select_related("article__source", "speaker")

@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 
 from articles.csv_export import ARTICLE_COLUMNS
 from articles.models import Article, Source, Story
-from claims.export import CLAIM_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS
+from claims.export import CLAIM_COLUMNS, MENTION_COLUMNS, POSITION_COLUMNS, QUOTE_COLUMNS
 from claims.models import Claim, Mention, Quote, Speaker
 from newsroom.csv_streaming import spreadsheet_safe
 
@@ -20,7 +20,8 @@ CONTRACT = {
     "articles": ARTICLE_COLUMNS,
     "quotes": QUOTE_COLUMNS[:11],
     "claims": CLAIM_COLUMNS[:9],
-    "mentions": MENTION_COLUMNS,
+    "mentions": MENTION_COLUMNS[:14],
+    "positions": POSITION_COLUMNS[:6],
 }
 
 
@@ -87,7 +88,7 @@ def tricky_story(db):
     return story
 
 
-@pytest.mark.parametrize("table", ["articles", "quotes", "claims", "mentions"])
+@pytest.mark.parametrize("table", ["articles", "quotes", "claims", "mentions", "positions"])
 def test_every_table_starts_with_its_contracted_columns(client, tricky_story, table):
     rows = read_rows(download(client, f"/stories/bridge/export/{table}.csv"))
     assert list(rows[0])[: len(CONTRACT[table])] == CONTRACT[table]
@@ -105,7 +106,9 @@ def test_tricky_text_round_trips_and_formulas_are_defused(client, tricky_story):
     (claim_row,) = read_rows(download(client, "/stories/bridge/export/claims.csv"))
     assert claim_row["text"] == '\'-The bridge is closed, "until spring"'
     assert claim_row["editor_note"] == "'=1+1"
-    assert (claim_row["repeat_outlets"], claim_row["deny_outlets"]) == ("1", "1")
+    # The outlet denies the claim in its own voice: it stands on the denying side only.
+    assert (claim_row["repeat_outlets"], claim_row["deny_outlets"]) == ("0", "1")
+    assert claim_row["both_outlets"] == "0"
 
     mention_rows = read_rows(download(client, "/stories/bridge/export/mentions.csv"))
     assert {row["sentence"] for row in mention_rows} == {
@@ -189,7 +192,7 @@ def test_queries_do_not_grow_with_rows(client, tricky_story, django_assert_max_n
         Mention(claim=claim, article=article, stance="repeats", sentence="x", start=i, end=i + 1)
         for i in range(10, 3010)
     )
-    for table in ("articles", "quotes", "claims", "mentions"):
+    for table in ("articles", "quotes", "claims", "mentions", "positions"):
         with django_assert_max_num_queries(6):
             download(client, f"/stories/bridge/export/{table}.csv")
 
@@ -235,3 +238,22 @@ def test_admin_action_exports_the_selected_rows(admin_client, tricky_story, mode
     assert response.status_code == 200
     rows = read_rows(b"".join(response.streaming_content).decode())
     assert len(rows) == 1
+
+
+def test_positions_table_gives_each_outlet_one_side_of_each_claim(client, tricky_story):
+    speaker = Speaker.objects.create(name="Ines Marr")
+    Mention.objects.filter(stance="denies").update(speaker=speaker)
+
+    (row,) = read_rows(download(client, "/stories/bridge/export/positions.csv"))
+    assert row["claim_id"] == str(Claim.objects.get().pk)
+    assert row["source_id"] == str(Source.objects.get().pk)
+    assert row["source"] == '\'=HYPERLINK("http://evil")'
+    assert row["position"] == "both"
+    assert row["mentions"] == "2"
+    assert row["first_published"] == "2023-03-01"
+
+
+def test_mentions_table_names_who_relayed_the_words(client, tricky_story):
+    Mention.objects.filter(stance="repeats").update(via="the Lowtown Gazette")
+    rows = read_rows(download(client, "/stories/bridge/export/mentions.csv"))
+    assert sorted(row["via"] for row in rows) == ["", "the Lowtown Gazette"]

@@ -70,7 +70,7 @@ def test_timeline_sums_up_the_story_and_puts_contested_claims_first(client, stor
     assert "<strong>2</strong> claims" in page
     contested = page.index("Most contested")
     assert "The bridge will close in May" in page[contested : contested + 600]
-    assert "repeated by 1 outlet, denied by 1" in page
+    assert "repeated by 1 outlet, both sides reported by 0, denied by 1" in page
 
 
 def test_each_claim_shows_who_repeats_and_who_denies_it(client, story_with_claims):
@@ -80,7 +80,31 @@ def test_each_claim_shows_who_repeats_and_who_denies_it(client, story_with_claim
     repeats, denies = claim.split("Denies:")
     assert "The Herald" in repeats and "The Gazette" not in repeats
     assert "The Gazette" in denies
+    assert "Reports both sides" not in claim
     assert "Wednesday 1 March 2023" in page
+
+
+def test_an_outlet_carrying_a_claim_and_its_denial_stands_on_neither_side(
+    client, story_with_claims
+):
+    herald_article = Article.objects.get(source__name="The Herald")
+    Mention.objects.create(
+        claim=Claim.objects.get(text="The bridge will close in May"),
+        article=herald_article,
+        stance="denies",
+        sentence="The mayor denies it.",
+        start=30,
+        end=50,
+        speaker=Speaker.objects.get(),
+    )
+    page = client.get("/stories/bridge/").content.decode()
+    claim = page[page.index('<p class="claim-text">The bridge will close in May') :]
+    claim = claim[claim.index("Outlets that repeat it") : claim.index("Show the evidence")]
+    repeats, rest = claim.split("Reports both sides:")
+    both, denies = rest.split("Denies:")
+    assert "The Herald" not in repeats and "The Herald" not in denies
+    assert "The Herald" in both
+    assert "The Gazette" in denies
 
 
 def test_filters_keep_matching_claims(client, story_with_claims):

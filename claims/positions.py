@@ -1,0 +1,95 @@
+"""Where each outlet stands on each claim: it repeats it, denies it or reports both sides."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, Min, Q
+
+from .choices import Position, Stance
+from .models import Mention
+
+
+@dataclass
+class OutletPosition:
+    """One outlet's position on one claim, over all its mentions of it. An article of no
+    known outlet stands as an outlet of its own, named by its file name."""
+
+    claim_id: int
+    source_id: int | None
+    article_id: int | None
+    outlet: str
+    stances: set = field(default_factory=set)
+    # A denial the outlet makes itself, not one it reports someone making.
+    denies_in_own_voice: bool = False
+    mentions: int = 0
+    first_published: date | None = None
+
+    @property
+    def position(self):
+        if self.denies_in_own_voice:
+            return Position.DENIES
+        return Position.of(self.stances)
+
+
+def outlet_positions(mentions):
+    """The OutletPosition of each (claim, outlet) these mentions touch, by claim id, each
+    claim's outlets in order of first publication. One grouped query."""
+    rows = (
+        mentions.values_list(
+            "claim_id",
+            "article__source_id",
+            "article__source__name",
+            "article_id",
+            "article__file_name",
+            "stance",
+        )
+        .annotate(
+            count=Count("pk"),
+            own_voice=Count("pk", filter=Q(speaker=None, quote=None)),
+            first_published=Min("article__published"),
+        )
+        .order_by()
+    )
+    found = {}
+    for claim_id, source_id, source_name, article_id, file_name, stance, count, own, first in rows:
+        key = (claim_id, source_id) if source_id else (claim_id, None, article_id)
+        outlet = found.get(key)
+        if outlet is None:
+            outlet = found[key] = OutletPosition(
+                claim_id=claim_id,
+                source_id=source_id,
+                article_id=None if source_id else article_id,
+                outlet=source_name or file_name,
+            )
+        outlet.stances.add(stance)
+        outlet.mentions += count
+        outlet.denies_in_own_voice |= stance == Stance.DENIES and own > 0
+        if first and (outlet.first_published is None or first < outlet.first_published):
+            outlet.first_published = first
+    by_claim = defaultdict(list)
+    for outlet in found.values():
+        by_claim[outlet.claim_id].append(outlet)
+    for outlets in by_claim.values():
+        outlets.sort(key=lambda o: (o.first_published or date.max, o.outlet))
+    return by_claim
+
+
+def with_positions(claims):
+    """The claims, each given `positions` (its OutletPositions, earliest outlet first),
+    `outlets` (for each Position, outlet name → source id), `repeat_outlets`,
+    `deny_outlets`, `both_outlets`, `mention_count` and `first_outlet`, the name of the
+    earliest outlet that carries the claim, not only its denial."""
+    by_claim = outlet_positions(Mention.objects.filter(claim__in=[c.pk for c in claims]))
+    for claim in claims:
+        claim.positions = by_claim.get(claim.pk, [])
+        claim.outlets = {p: {} for p in (Position.REPEATS, Position.BOTH, Position.DENIES)}
+        for outlet in claim.positions:
+            claim.outlets[outlet.position][outlet.outlet] = outlet.source_id
+        claim.repeat_outlets = len(claim.outlets[Position.REPEATS])
+        claim.deny_outlets = len(claim.outlets[Position.DENIES])
+        claim.both_outlets = len(claim.outlets[Position.BOTH])
+        claim.mention_count = sum(o.mentions for o in claim.positions)
+        carriers = [o.outlet for o in claim.positions if o.position != Position.DENIES]
+        claim.first_outlet = carriers[0] if carriers else ""
+    return claims
