@@ -143,7 +143,7 @@ class MentionForm(forms.ModelForm):
 
     class Meta:
         model = Mention
-        fields = ["article", "stance", "speaker", "sentence"]
+        fields = ["article", "stance", "speaker", "via", "sentence"]
         widgets = {"sentence": forms.Textarea(attrs={"rows": 2, "cols": 60})}
 
     def clean(self):
@@ -165,7 +165,7 @@ class MentionInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["article", "speaker"]
     readonly_fields = ["set_by", "view_in_article"]
-    fields = ["article", "stance", "speaker", "sentence", "set_by", "view_in_article"]
+    fields = ["article", "stance", "speaker", "via", "sentence", "set_by", "view_in_article"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("article__story", "speaker")
@@ -358,7 +358,7 @@ class ReviewQueueAdmin(ClaimAdmin):
 @admin.register(Mention)
 class MentionAdmin(SavedByEditor, WritesNeedPermission, SimpleHistoryAdmin):
     form = MentionForm
-    list_display = ["claim", "article", "stance", "speaker", "set_by"]
+    list_display = ["claim", "article", "stance", "speaker", "via", "set_by"]
     list_filter = ["stance", "set_by", "article__story"]
     search_fields = ["sentence", "claim__text", "speaker__name"]
     list_select_related = ["claim", "article", "speaker"]
@@ -366,7 +366,7 @@ class MentionAdmin(SavedByEditor, WritesNeedPermission, SimpleHistoryAdmin):
     actions = [split_mentions, export_mentions]
 
     def get_fields(self, request, mention=None):
-        return ["claim", "article", "stance", "speaker", "sentence"]
+        return ["claim", "article", "stance", "speaker", "via", "sentence"]
 
     def delete_model(self, request, mention):
         mention.dismiss()
