@@ -1,13 +1,13 @@
 """Reads article text files: takes their metadata and strips site chrome (decoding.py decodes)."""
 
 import datetime
-import difflib
 import pathlib
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from .closing import is_disclaimer, read_credits, take_bio
 from .decoding import (
     UnreadableFile,
     clean_lines,
@@ -16,8 +16,16 @@ from .decoding import (
     refuse_oversized,
     text_hash,
 )
-from .header_dates import choose_published, parse_date_line
-from .vocabulary import NAME_PARTICLES
+from .front_matter import split_front_matter
+from .header_dates import choose_published, numbers_are_day_first, parse_date_line
+from .headers import HeaderFacts, header_parser, merge_facts, read_dateline_facts
+from .mastheads import (
+    comparable,
+    find_masthead,
+    menu_lines,
+    outlet_from_file_name,
+    spelled_as_in,
+)
 
 # What callers read from here; decoding's names are passed on for them.
 __all__ = [
@@ -84,65 +92,37 @@ MAX_HEADLINE_CHARS = 200
 MIN_HEADLINE_WORDS = 3
 OPENING_QUOTES = "\"'‘“«"
 MAX_SITE_NAME_WORDS = 8
-WORD = re.compile(r"\w+")
 
 URL_LINE = re.compile(
     r"(?:(?:source|url|link|original(?: article)?)\s*:\s*)?(?P<url>https?://\S+)", re.IGNORECASE
 )
 
-# Capitals of the Latin, Greek and Cyrillic alphabets, so that names like Łukasz or Øyvind count.
-CAPITAL_LETTER = "[" + "".join(ch for ch in map(chr, range(0x41, 0x530)) if ch.isupper()) + "]"
-# Weekdays and months are capitalised too, but "By Monday Night" is no byline. April, May, June
-# and August are left out: they are given names as well.
-CALENDAR_WORD = (
-    r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-    r"|january|february|march|july|september|october|november|december)\b"
+# Wires mark a story's later versions in its headline: "UPDATE 2-Ferry strike ends".
+WIRE_PREFIX = re.compile(r"(?:UPDATE|UPDATED|REFILE|CORRECTED)(?:\s+\d+)?\s*[-–—:]\s*")
+COOKIE_NOTICE = re.compile(
+    r"\bcookies?\b(?=.*\b(?:use|accept|consent|agree|settings|preferences|privacy)\w*\b)"
+    r"|\b(?:use|accept|consent|agree)\w*\b(?=.*\bcookies?\b)",
+    re.IGNORECASE,
 )
-NAME_WORD = rf"(?!{CALENDAR_WORD}){CAPITAL_LETTER}[\w'’.-]*"
-NAME_PARTICLE = f"(?:{'|'.join(sorted(NAME_PARTICLES))})"
-PERSON_NAME = rf"{NAME_WORD}(?:\s+(?:{NAME_PARTICLE}\s+)?{NAME_WORD}){{1,3}}"
-PERSON_NAME_LINE = re.compile(PERSON_NAME)
-BYLINE = re.compile(
-    rf"(?:[Ww]ritten\s+)?(?:By|BY|by):?\s+"
-    rf"(?P<names>{PERSON_NAME}(?:(?:,\s*{PERSON_NAME})*,?\s+(?:and|&)\s+{PERSON_NAME})?)"
-    r"(?:\s*(?:[,|•·–—-]|\bfor\b|\bin\b)\s*.{1,80})?"
-)
-MAX_BYLINE_CHARS = 150
+MAX_NOTICE_CHARS = 400
+# Section labels above a headline ("BUSINESS", "Local / Lowtown") are this short.
+MAX_LABEL_WORDS = 2
+MAX_CAPITALS_LABEL_WORDS = 4
+LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+MIN_HEADLINE_LETTER_SHARE = 0.5
 
-JOURNALIST_ROLES = (
-    r"reporter|correspondent|writer|editor|journalist|columnist|contributor|producer"
-    r"|photographer|photojournalist|freelancer|stringer"
-)
-BIO_OPENING = re.compile(
-    rf"(?P<name>{PERSON_NAME})\s+is\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,6}}?(?:{JOURNALIST_ROLES})\b"
-)
-OUTLET_WORD = rf"{CAPITAL_LETTER}[\w'’&/-]*"
-BIO_OUTLET = re.compile(
-    rf"\b(?:of|for|at|with)\s+(?P<outlet>{OUTLET_WORD}(?:\s+{OUTLET_WORD}){{0,5}})\.?\s*$"
-)
-MAX_BIO_CHARS = 600
-MAX_NAME_LINE_CHARS = 60
-# Bios misspell their own reporter's name now and then ("Catherine" above "Katherine").
-MIN_NAME_SIMILARITY = 0.8
-
-SITE_WORD = re.compile(
-    r"\b(?:site|website|page|platform|portal|editors?|editorial)\b", re.IGNORECASE
-)
-CONTENT_WORD = re.compile(r"\b(?:news|articles?|content|posts?|stories|story)\b", re.IGNORECASE)
-NOT_SHARING = re.compile(
-    r"\bnot\b(?:\s+\w+){0,12}?\s+(?:express|represent|reflect)(?:s|es|ed)?\b", re.IGNORECASE
-)
-VIEWS_WORD = re.compile(r"\b(?:views?|opinions?|point of view|positions?)\b", re.IGNORECASE)
-AUTOMATION_WORD = re.compile(
-    r"\b(?:automatic(?:ally)?|programmatic(?:ally)?|machine|algorithm\w*)\b", re.IGNORECASE
-)
-PUBLISHING_WORD = re.compile(r"\b(?:transmit|translat|aggregat|publish|generat)\w*", re.IGNORECASE)
-# Small print is a sentence or two; a longer paragraph is article text that happens to match.
-MAX_DISCLAIMER_CHARS = 500
+# Front matter keys, lower case, for each field, the most usual first.
+FRONT_MATTER_KEYS = {
+    "title": ("title", "headline"),
+    "published": ("date", "published", "pubdate", "publish_date", "published_at", "datepublished"),
+    "outlet": ("source", "outlet", "publication", "publisher", "site_name", "site", "newspaper"),
+    "author": ("author", "byline", "authors", "writer"),
+    "url": ("url", "link", "canonical_url", "canonical", "permalink"),
+}
 
 # How far from the top a headline, date, URL or byline may stand, and how far from the bottom
-# a URL or disclaimer.
-TOP_LINES = 6
+# a URL, disclaimer or credit.
+TOP_LINES = 8
 BOTTOM_LINES = 4
 
 
@@ -157,30 +137,36 @@ def _ends_like_sentence(line: str) -> bool:
     return SENTENCE_ENDING.search(line) is not None
 
 
-def _is_headline_shaped(line: str) -> bool:
+def _is_headline_shaped(line: str, ending_allowed: bool = False) -> bool:
+    words = line.split()
+    letter_words = [word for word in words if LETTER_WORD.search(word)]
     return (
         len(line) <= MAX_HEADLINE_CHARS
-        and len(line.split()) >= MIN_HEADLINE_WORDS
+        and len(letter_words) >= MIN_HEADLINE_WORDS
+        and len(letter_words) >= MIN_HEADLINE_LETTER_SHARE * len(words)
         and (line[0].isupper() or line[0].isdigit() or line[0] in OPENING_QUOTES)
-        and not _ends_like_sentence(line)
+        and (ending_allowed or not _ends_like_sentence(line))
     )
 
 
-def _comparable(text: str) -> str:
-    """The text's words in lower case, so that punctuation and spacing do not hide a repeat."""
-    return " ".join(WORD.findall(text.casefold()))
+def _is_top_chrome(line: str) -> bool:
+    """A line above the headline that is none: a section label, a notice, a ticker, a photo."""
+    letter_words = LETTER_WORD.findall(line)
+    if _ends_like_sentence(line) and not COOKIE_NOTICE.search(line):
+        return False
+    capitals_label = line.upper() == line and len(letter_words) <= MAX_CAPITALS_LABEL_WORDS
+    return (
+        len(line.split()) <= MAX_LABEL_WORDS
+        or capitals_label
+        or (line.startswith("[") and line.endswith("]"))
+        or (len(line) <= MAX_NOTICE_CHARS and COOKIE_NOTICE.search(line) is not None)
+        or len(letter_words) < MIN_HEADLINE_LETTER_SHARE * len(line.split())
+    )
 
 
 def _parse_url_line(line: str) -> str | None:
     match = URL_LINE.fullmatch(line)
     return match["url"] if match else None
-
-
-def _parse_byline(line: str) -> str | None:
-    if len(line) > MAX_BYLINE_CHARS or _ends_like_sentence(line):
-        return None
-    match = BYLINE.fullmatch(line)
-    return match["names"] if match else None
 
 
 def _parse_site_chrome(line: str, headline_key: str) -> str | None:
@@ -193,7 +179,7 @@ def _parse_site_chrome(line: str, headline_key: str) -> str | None:
         return None
     parts = [part.strip() for part in line.split("|")]
     named = [part for part in parts if part]
-    site_names = [part for part in named if _comparable(part) != headline_key]
+    site_names = [part for part in named if comparable(part) != headline_key]
     pipe_at_edge = not parts[0] or not parts[-1]
     repeats_headline = len(site_names) < len(named)
     short_names = all(len(name.split()) <= MAX_SITE_NAME_WORDS for name in site_names)
@@ -202,27 +188,12 @@ def _parse_site_chrome(line: str, headline_key: str) -> str | None:
     return None
 
 
-def _is_metadata(line: str) -> bool:
+def _is_metadata(line: str, parse_header: Callable[[str], HeaderFacts | None]) -> bool:
     return (
-        parse_date_line(line) is not None
+        parse_header(line) is not None
         or _parse_url_line(line) is not None
-        or _parse_byline(line) is not None
         or _parse_site_chrome(line, headline_key="") is not None
     )
-
-
-def _is_disclaimer(line: str) -> bool:
-    """Aggregator small print: the site does not share the views in its news, or posts it unedited.
-
-    It has to speak of the site and its content both, so that a news sentence about somebody
-    not sharing somebody's views is kept.
-    """
-    if len(line) > MAX_DISCLAIMER_CHARS:
-        return False
-    about_site_content = SITE_WORD.search(line) and CONTENT_WORD.search(line)
-    disowns_views = NOT_SHARING.search(line) and VIEWS_WORD.search(line)
-    automated = AUTOMATION_WORD.search(line) and PUBLISHING_WORD.search(line)
-    return bool(about_site_content and (disowns_views or automated))
 
 
 # --- Taking metadata --------------------------------------------------------------------------
@@ -261,43 +232,32 @@ def _everywhere(lines: list[str]) -> range:
     return range(len(lines))
 
 
-def _find_headline(lines: list[str]) -> str:
-    """The first line after any metadata, if shaped like a headline and followed by more text.
+def _find_headline(lines: list[str], parse_header: Callable[[str], HeaderFacts | None]) -> str:
+    """The first line past metadata and section labels, if shaped like a headline and followed
+    by more text; "" if a body line comes first.
 
-    A "Headline | Site" line gives the part before the pipe.
+    A "Headline | Site" line gives the part before the pipe. A headline may end in a full stop
+    when a byline or date line comes straight after it.
     """
     for index, line in enumerate(lines[:TOP_LINES]):
-        if _is_metadata(line):
+        if _is_metadata(line, parse_header) or _is_top_chrome(line):
             continue
         headline = line.split("|")[0].strip()
-        key = _comparable(headline)
-        followed_by_text = any(_comparable(later) != key for later in lines[index + 1 :])
-        return headline if _is_headline_shaped(headline) and followed_by_text else ""
+        key = comparable(headline)
+        later = lines[index + 1 :]
+        followed_by_text = any(comparable(line) != key for line in later)
+        by_metadata = bool(later) and parse_header(later[0]) is not None
+        shaped = _is_headline_shaped(headline, ending_allowed=by_metadata)
+        return headline if followed_by_text and shaped else ""
     return ""
 
 
-def _take_bio(lines: list[str]) -> tuple[str, str, list[str]]:
-    """Author and outlet from a reporter's bio closing the article, and the lines before it.
-
-    The bio may follow a line holding just the reporter's name; that line's spelling wins.
-    """
-    if not lines or len(lines[-1]) > MAX_BIO_CHARS:
-        return "", "", lines
-    opening = BIO_OPENING.match(lines[-1])
-    if not opening:
-        return "", "", lines
-    outlet_match = BIO_OUTLET.search(lines[-1])
-    outlet = outlet_match["outlet"] if outlet_match else ""
-    if len(lines) >= 2 and _is_name_line_of(lines[-2], opening["name"]):
-        return lines[-2], outlet, lines[:-2]
-    return opening["name"], outlet, lines[:-1]
-
-
-def _is_name_line_of(line: str, name: str) -> bool:
-    if len(line) > MAX_NAME_LINE_CHARS or not PERSON_NAME_LINE.fullmatch(line):
-        return False
-    similarity = difflib.SequenceMatcher(None, line.casefold(), name.casefold()).ratio()
-    return similarity >= MIN_NAME_SIMILARITY
+def _drop_top_chrome(lines: list[str], headline_key: str) -> list[str]:
+    """The lines without the section labels and notices standing above the headline."""
+    for index, line in enumerate(lines[:TOP_LINES]):
+        if comparable(line.split("|")[0]) == headline_key:
+            return [line for line in lines[:index] if not _is_top_chrome(line)] + lines[index:]
+    return lines
 
 
 def _domain_of(url: str) -> str:
@@ -305,36 +265,79 @@ def _domain_of(url: str) -> str:
     return host.removeprefix("www.")
 
 
+def _front(fields: dict[str, str], name: str) -> str:
+    return next((fields[key] for key in FRONT_MATTER_KEYS[name] if key in fields), "")
+
+
+def _front_date(fields: dict[str, str], day_first: bool) -> datetime.date | None:
+    dates = parse_date_line(_front(fields, "published"), day_first)
+    return dates[0][1] if dates else None
+
+
+def _best_outlet(*hints: str) -> str:
+    """The first outlet named by the page's weaker hints, strongest first: its masthead, a
+    copyright line, a "Source:" line (often a story's supplier), a dateline's agency, a bio."""
+    return next((hint for hint in hints if hint), "")
+
+
+def _clean_title(title: str) -> str:
+    prefix = WIRE_PREFIX.match(title)
+    return title[prefix.end() :] if prefix and prefix.end() < len(title) else title
+
+
 # --- Parsing ----------------------------------------------------------------------------------
 
 
-def parse_article_text(text: str, file_name: str) -> ArticleText:
-    """Cleans decoded or pasted article text into a body and takes the metadata it states."""
+def _refuse_non_text(text: str, file_name: str) -> None:
     if not text.strip():
         raise UnreadableFile(f"{file_name}: file is empty")
     if "\x00" in text:
         # Plain text never holds one, and PostgreSQL cannot store it.
         raise UnreadableFile(f"{file_name}: holds a NUL character, so it is not plain text")
-    lines = [line for line in clean_lines(text) if not _is_navigation(line)]
 
-    title = _find_headline(lines)
-    headline_key = _comparable(title)
+
+def parse_article_text(text: str, file_name: str) -> ArticleText:
+    """Cleans decoded or pasted article text into a body and takes the metadata it states."""
+    _refuse_non_text(text, file_name)
+    fields, rest = split_front_matter(text)
+    day_first = numbers_are_day_first(rest)
+    parse_header = header_parser(day_first)
+    lines = [line for line in clean_lines(rest) if not _is_navigation(line)]
+    masthead, masthead_at = find_masthead(
+        lines, menu_lines(rest), parse_header, _is_headline_shaped
+    )
+    lines = [line for index, line in enumerate(lines) if index not in masthead_at]
+
+    headline = _find_headline(lines, parse_header)
+    headline_key = comparable(headline)
     site_names, lines = _take_lines(
         lines, _everywhere(lines), lambda line: _parse_site_chrome(line, headline_key)
     )
-    if title:
-        lines = _drop_lines(
-            lines, _everywhere(lines), lambda line: _comparable(line) == headline_key
-        )
-    dated_lines, lines = _take_lines(lines, _top(lines), parse_date_line)
-    bylines, lines = _take_lines(lines, _top(lines), _parse_byline)
+    header_lines, lines = _take_lines(lines, _top(lines), parse_header)
+    header = HeaderFacts()
+    for facts in header_lines:
+        merge_facts(header, facts)
+    title = _clean_title(_front(fields, "title") or header.title or headline)
+    if headline:
+        lines = _drop_top_chrome(lines, headline_key)
+    repeats = {comparable(title), headline_key} - {""}
+    lines = _drop_lines(lines, _everywhere(lines), lambda line: comparable(line) in repeats)
     urls, lines = _take_lines(lines, _edges(lines), _parse_url_line)
-    lines = _drop_lines(lines, _edges(lines), _is_disclaimer)
-    bio_author, bio_outlet, lines = _take_bio(lines)
+    lines = _drop_lines(lines, _edges(lines), is_disclaimer)
+    bio_author, bio_outlet, lines = take_bio(lines)
 
     if not lines:
         raise UnreadableFile(f"{file_name}: nothing left after removing site chrome")
-    url = urls[0] if urls else ""
+    reporters, owner = read_credits(lines)
+    agency, dateline = read_dateline_facts(lines, "\n".join(lines), day_first, file_name)
+    url = _front(fields, "url") or header.url or (urls[0] if urls else "")
+    outlet = spelled_as_in(
+        _front(fields, "outlet")
+        or header.outlet
+        or next((name for name in site_names if name), "")
+        or _best_outlet(masthead, owner, header.source, agency, bio_outlet),
+        rest,
+    )
     # The headline is what readers see first: it leads the body once, its repeats are chrome.
     body_lines = [title, *lines] if title else lines
     return ArticleText(
@@ -342,10 +345,10 @@ def parse_article_text(text: str, file_name: str) -> ArticleText:
         raw_text=text,
         body="\n\n".join(body_lines),
         title=title,
-        published=choose_published(dated_lines),
+        published=_front_date(fields, day_first) or choose_published([header.dates]) or dateline,
         url=url,
-        author=bylines[0] if bylines else bio_author,
-        outlet=next((name for name in site_names if name), bio_outlet),
+        author=_front(fields, "author") or header.author or reporters or bio_author,
+        outlet=outlet or ("" if _domain_of(url) else outlet_from_file_name(file_name)),
         outlet_domain=_domain_of(url),
         content_hash=text_hash(text),
     )

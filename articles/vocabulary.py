@@ -74,3 +74,14 @@ def content_words(text):
     Copy detection and the highlighting of shared words use this; the analysis compares
     parsed tokens instead (claims/analysis/statements.py: term_of)."""
     return [word for word in PLAIN_WORD.findall(text) if ascii_fold(word) not in COMMON_WORDS]
+
+
+# Sections of a news site's menu, lower case: a menu opening with one of them ("Home | World")
+# does not open with the site's own name.
+SECTION_WORDS = frozenset(
+    """home news latest world local national international region regional business economy
+    money markets finance politics sport sports opinion comment culture arts lifestyle life
+    entertainment tech technology science health travel video videos podcasts newsletters
+    weather environment climate education media uk us europe africa asia americas
+    """.split()
+)

@@ -12,10 +12,7 @@ from articles.reading import (
     UnreadableFile,
     decode_bytes,
     parse_article_text,
-    read_article_file,
-    read_text_file,
     refuse_oversized,
-    text_hash,
 )
 
 from .analysis.pipeline import analyse_all, build_pipeline
@@ -68,10 +65,13 @@ def _ingest(paths, story_slug, workers, progress):
     report = IngestReport()
     pending = []
     stored_hashes = {}
-    for path, story in story_files(paths, story_slug):
+    article_files, manifest_problems = story_files(paths, story_slug)
+    report.failed.extend(manifest_problems)
+    for article_file in article_files:
+        path, story = article_file.path, article_file.story
         report.files_read += 1
         try:
-            content_hash = text_hash(read_text_file(path, settings.NEWSROOM_MAX_FILE_BYTES))
+            content_hash = article_file.content_hash(settings.NEWSROOM_MAX_FILE_BYTES)
         except UnreadableFile as error:
             report.failed.append((path.name, str(error)))
             continue
@@ -82,7 +82,7 @@ def _ingest(paths, story_slug, workers, progress):
         if content_hash in stored_hashes[story.pk]:
             report.unchanged += 1
             continue
-        pending.append((path, story))
+        pending.append(article_file)
     if pending:
         _store_all(pending, report, workers, progress)
     report.seconds = time.monotonic() - started
@@ -116,11 +116,13 @@ def _store_all(pending, report, workers, progress):
 
 def _read_again(pending, report):
     """Read each pending file a second time, lazily, so only one text is held at once."""
-    for path, story in pending:
+    for article_file in pending:
         try:
-            yield path, story, read_article_file(path, settings.NEWSROOM_MAX_FILE_BYTES)
+            text = article_file.read(settings.NEWSROOM_MAX_FILE_BYTES)
         except UnreadableFile as error:
-            report.failed.append((path.name, str(error)))
+            report.failed.append((article_file.path.name, str(error)))
+            continue
+        yield article_file.path, article_file.story, text
 
 
 def ingest_text(story, file_name, content):
