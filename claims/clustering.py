@@ -7,8 +7,11 @@ from collections import Counter, defaultdict
 # terms found in the claim: loose enough for a translation's rewording, strict enough to keep
 # apart two claims about the same people.
 MATCH_THRESHOLD = 0.4
-# Fewer shared terms than this is chance ("president", "said", a place), whatever the score.
+# Fewer shared terms than this is chance ("president", "said", a place), whatever the score...
 MIN_SHARED_TERMS = 3
+# ... except for a short statement, whose few terms are nearly all it says.
+SHORT_STATEMENT_TERMS = 6
+MIN_SHARED_SHORT = 2
 # Only a statement's rarest terms are looked up: common words ("president") would make every
 # claim a candidate, and the cost of a lookup must not grow with the size of the story.
 LOOKUP_TERMS = 6
@@ -47,12 +50,14 @@ class ClaimIndex:
             self.term_counts[term] -= 1
 
     def weight(self, term):
-        """Rare terms say more about which claim this is than common ones."""
+        """Rare terms say more about which claim this is than common ones. The floor of 1 keeps
+        a statement's words the story has not seen yet from outweighing all it shares."""
         return 1.0 + math.log((1 + len(self)) / (1 + self.term_counts[term]))
 
     def best_match(self, terms, exclude=()):
         """The claim whose terms cover the statement best, or None below the threshold."""
-        if len(terms) < MIN_SHARED_TERMS:
+        needed = MIN_SHARED_SHORT if len(terms) <= SHORT_STATEMENT_TERMS else MIN_SHARED_TERMS
+        if len(terms) < needed:
             return None
         known_terms = [t for t in terms if self.term_counts[t] > 0]
         rarest = sorted(known_terms, key=lambda t: (self.term_counts[t], t))[:LOOKUP_TERMS]
@@ -75,7 +80,7 @@ class ClaimIndex:
         for claim_id, _ in shared.most_common(MAX_CANDIDATES):
             claim_terms = self.terms_by_claim[claim_id]
             shared_terms = terms & claim_terms
-            if len(shared_terms) < MIN_SHARED_TERMS:
+            if len(shared_terms) < needed:
                 continue
             score = _score(weight_of(shared_terms), statement_weight, weight_of(claim_terms))
             if score >= best_score:

@@ -157,33 +157,35 @@ class StoryStore:
         mentions = {}
         for index, statement in enumerate(statements):
             if statement.needs_target:
-                claim_id = self.claims.answered_claim(statement, claim_of_statement, denied_here)
-                if claim_id is None:
-                    continue
+                claim_ids = self.claims.answered_claims(statement, claim_of_statement, denied_here)
             else:
-                claim_id = claim_of_statement[index]
-            key = (claim_id, statement.start, statement.end, statement.stance)
-            if key in mentions:
-                continue
-            if statement.stance == Stance.DENIES:
-                denied_here[claim_id] += 1
-            quote = quote_rows[statement.quote_index] if statement.quote_index is not None else None
-            mentions[key] = Mention(
-                claim_id=claim_id,
-                article=article,
-                stance=statement.stance,
-                sentence=statement.sentence,
-                start=statement.start,
-                end=statement.end,
-                speaker=self.speakers.find_or_create(statement.speaker),
-                via=_relay_name(statement),
-                quote=quote if quote is not None and quote.pk else None,
-            )
+                claim_ids = [claim_of_statement[index]]
+            for claim_id in claim_ids:
+                key = (claim_id, statement.start, statement.end, statement.stance)
+                if key in mentions:
+                    continue
+                if statement.stance == Stance.DENIES:
+                    denied_here[claim_id] += 1
+                mentions[key] = self._mention(article, claim_id, statement, quote_rows)
         return mentions
+
+    def _mention(self, article, claim_id, statement, quote_rows):
+        quote = quote_rows[statement.quote_index] if statement.quote_index is not None else None
+        return Mention(
+            claim_id=claim_id,
+            article=article,
+            stance=statement.stance,
+            sentence=statement.sentence,
+            start=statement.start,
+            end=statement.end,
+            speaker=self.speakers.find_or_create(statement.speaker),
+            via=_relay_name(statement),
+            quote=quote if quote is not None and quote.pk else None,
+        )
 
 
 def _relay_name(statement):
-    relay = getattr(statement, "via", None)
+    relay = statement.via
     return relay.name[: Mention._meta.get_field("via").max_length] if relay else ""
 
 

@@ -3,10 +3,11 @@ made, filled in where the machine knew nothing yet, and merged when two turn out
 
 from collections import Counter
 
-from django.db.models import Count
+from django.db.models import Count, F
 
 from articles.store import source_named
 
+from .analysis.statements import NEGATION_TERM
 from .clustering import ClaimIndex
 from .models import Claim, Mention, SetBy, Stance
 
@@ -21,6 +22,8 @@ class StoryClaims:
         self.story = story
         self.speakers = speakers
         self.index = ClaimIndex()
+        # Claims first stated negated ("no meeting took place"): restating them denies nothing.
+        self.negative_claims = set()
         self.last_claim_id = 0
         self.catch_up()
         # What the machine already knows of each claim, so it asks the database once.
@@ -46,6 +49,8 @@ class StoryClaims:
         for claim_id, terms in new_claims.values_list("pk", "match_terms").iterator():
             if claim_id not in self.index.terms_by_claim:
                 self.index.add(claim_id, terms.split())
+                if NEGATION_TERM in terms.split():
+                    self.negative_claims.add(claim_id)
             self.last_claim_id = max(self.last_claim_id, claim_id)
 
     def forget(self, claim_id):
@@ -55,6 +60,7 @@ class StoryClaims:
         """The id of the story's claim this statement states, made new when none matches;
         the claim goes into `grown` when the statement gave it new terms."""
         claim_id = self.index.best_match(statement.terms)
+        negated = NEGATION_TERM in statement.terms
         if claim_id is None:
             claim_id = Claim.objects.create(
                 story=self.story,
@@ -62,6 +68,13 @@ class StoryClaims:
                 match_terms=" ".join(sorted(statement.terms)),
             ).pk
             self.claims_made += 1
+            if negated:
+                self.negative_claims.add(claim_id)
+        elif (
+            negated and statement.stance == Stance.REPEATS and claim_id not in self.negative_claims
+        ):
+            # "Nobody is moving the plant" says the opposite of "the plant is moving": it denies.
+            statement.stance = Stance.DENIES
         self._complete(claim_id, statement, reference_date)
         if self.index.add(claim_id, statement.terms):
             grown.add(claim_id)
@@ -106,6 +119,17 @@ class StoryClaims:
         best = max(range(len(candidates)), key=lambda i: (denied[candidates[i]], -i))
         return candidates[best]
 
+    def answered_claims(self, denial, claim_of_statement, denied_here):
+        """Every claim a bare denial answers: the one answered_claim finds and, for a blanket
+        denial ("the report is false"), each other claim of the report it rejects."""
+        first = self.answered_claim(denial, claim_of_statement, denied_here)
+        found = [] if first is None else [first]
+        for index in denial.answers_all:
+            claim_id = claim_of_statement.get(index)
+            if claim_id is not None and claim_id not in found:
+                found.append(claim_id)
+        return found
+
     def merge_into_older(self, claim_id):
         """Merge a machine claim into an older claim it now matches; the surviving claim's id."""
         terms = self.index.terms_by_claim.get(claim_id)
@@ -140,3 +164,30 @@ class StoryClaims:
         for claim_id in self.changed_terms & set(self.index.terms_by_claim):
             terms = " ".join(sorted(self.index.terms_by_claim[claim_id]))
             Claim.objects.filter(pk=claim_id).update(match_terms=terms)
+        self._fill_origins()
+
+    def _fill_origins(self):
+        """Date each machine claim and credit its origin by the articles, now all are in: its
+        speaker is who first asserted it, by publication date and then place in the text; its
+        outlet, where no sentence credited one, the first to report it; its date, where no
+        sentence gave one, the earliest day an article carried it."""
+        mentions = Mention.objects.filter(
+            claim__story=self.story, claim__set_by=SetBy.MACHINE
+        ).order_by(F("article__published").asc(nulls_last=True), "article_id", "start")
+        first = {}
+        for claim_id, stance, speaker_id, source_id, published in mentions.values_list(
+            "claim_id", "stance", "speaker_id", "article__source_id", "article__published"
+        ):
+            seen = first.setdefault(claim_id, {"event_date": published})
+            if stance == Stance.REPEATS:
+                seen.setdefault("origin_source", source_id)
+                if speaker_id is not None:
+                    seen.setdefault("origin_speaker", speaker_id)
+        for claim in Claim.objects.filter(pk__in=first, set_by=SetBy.MACHINE):
+            seen = first[claim.pk]
+            changed = {"origin_speaker_id": seen.get("origin_speaker")}
+            if claim.origin_source_id is None:
+                changed["origin_source_id"] = seen.get("origin_source")
+            if claim.event_date is None:
+                changed["event_date"] = seen["event_date"]
+            Claim.objects.filter(pk=claim.pk).update(**changed)

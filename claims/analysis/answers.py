@@ -6,7 +6,7 @@ import re
 from spacy.language import Language
 
 from .labels import SpeakerKind, Stance
-from .lexicon import ANSWERED_NOUNS
+from .lexicon import ANSWERED_NOUNS, BLANKET_DENIAL_WORDS
 from .names import ascii_fold
 from .statements import MIN_TERMS
 
@@ -58,8 +58,31 @@ def denial_targets(doc):
             denial.close_candidates = previous_denial.close_candidates
         else:
             _answer(statements, index, focus)
+        if denial.answers is not None and _is_blanket(denial):
+            denial.answers_all = _same_report(statements, index, denial.answers)
         previous_denial = denial
     return doc
+
+
+def _is_blanket(denial):
+    """ "The report is categorically false" rejects every claim of the report, not one."""
+    return any(word in BLANKET_DENIAL_WORDS for word in ascii_fold(denial.sentence).split())
+
+
+def _same_report(statements, index, answered):
+    """The statements of the report the statement at `answered` belongs to: those before the
+    denial at `index` (or after it, for a lede) with its speaker or its credited outlet."""
+    report = statements[answered]
+    found = []
+    for other_index, other in enumerate(statements):
+        if other_index == index or other.needs_target or other.stance == Stance.DENIES:
+            continue
+        if (other_index < index) != (answered < index) or not other.terms:
+            continue
+        same_source = report.credited_source and other.credited_source == report.credited_source
+        if other_index == answered or same_source or _same_speaker(other, report):
+            found.append(other_index)
+    return tuple(found)
 
 
 def _answer(statements, index, focus):

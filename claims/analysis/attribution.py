@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .inner_quotes import inner_speaker
 from .labels import QuoteKind, SpeakerKind
 from .lexicon import DENYING_CUES, SOURCE_CUES, TITLE_WORDS, UTTERANCE_NOUNS
 from .names import ascii_fold
@@ -17,11 +18,17 @@ Doc.set_extension("attributions", default=None, force=True)
 # ("..., she said. \n\n "..."), goes on in the same voice; further away it needs its own cue.
 CONTINUATION_CHARS = 80
 
+# A dash this close after a quotation credits its speaker: ""..." — Jo Poe"; the window
+# allows a line or paragraph break and some spaces.
+DASH_CREDIT_CHARS = 6
+CREDIT_DASHES = ("—", "–", "-", "―")
+
 
 @dataclass(frozen=True)
 class QuoteAttribution:
     speaker: SpeakerRef | None
     cue: str
+    via: SpeakerRef | None = None  # the person or outlet that relayed the words
 
 
 @Language.component("quote_speakers")
@@ -34,12 +41,28 @@ def quote_speakers(doc):
     previous = None
     for quote in doc._.quotes:
         sentences = index.sentences_between(quote.open_mark, quote.close_mark)
-        event = _event_governing(doc, quote, sentences, events) or _event_introducing(
-            index.text, quote, events
-        )
-        if event:
-            attribution = QuoteAttribution(event.speaker, event.cue)
-        elif named := _named_around(resolver, quote, sentences):
+        event, via = _event_governing(doc, quote, sentences, events)
+        event = event or _event_introducing(index.text, quote, events)
+        if quote.speaker_label:
+            # A transcript's turn label names its speaker outright.
+            speaker = SpeakerRef(quote.speaker_label, SpeakerKind.PERSON)
+            attribution = QuoteAttribution(speaker, "")
+        elif quote.nested_in is not None and (
+            inner := inner_speaker(
+                resolver,
+                quote,
+                doc._.quotes[quote.nested_in],
+                attributions[quote.nested_in].speaker,
+            )
+        ):
+            attribution = QuoteAttribution(inner, "", attributions[quote.nested_in].speaker)
+        elif dashed := _dashed_credit(resolver, quote):
+            attribution = QuoteAttribution(dashed, "")
+        elif event:
+            attribution = QuoteAttribution(event.speaker, event.cue, via or event.via)
+        elif named := _named_around(resolver, quote, sentences) or _named_before_colon(
+            resolver, quote
+        ):
             attribution = QuoteAttribution(named, "")
         elif previous and _continues(index.text, previous[0], quote):
             attribution = previous[1]
@@ -49,7 +72,9 @@ def quote_speakers(doc):
         else:
             attribution = QuoteAttribution(None, "")
         attributions.append(attribution)
-        previous = (quote, attribution)
+        if quote.nested_in is None:
+            # Words after a quotation go on in the voice of the one around it, not inside it.
+            previous = (quote, attribution)
     doc._.attributions = attributions
     return doc
 
@@ -69,17 +94,49 @@ def _opens_its_paragraph(text, quote):
 
 
 def _event_governing(doc, quote, sentences, events):
-    """The event that credits the quote: a named source ("according to X"), else the outermost
-    reporting verb above the quote that does not deny it, else the nearest one beside it."""
+    """(event, relay): the event that credits the quote and whoever passed its words on.
+
+    The innermost reporting verb above a quotation that does not deny it speaks, and the verb
+    above that relays ("an official said Quill told him "...""); a named source ("according
+    to X") speaks only when no verb above the quote names a speaker, and relays otherwise.
+    Beside the quote, the nearest reporting verb speaks."""
     if not sentences:
-        return None
+        return None, None
     first, last = sentences[0].start, sentences[-1].end
     nearby = [e for e in events if first <= e.verb.i < last]
     if not nearby:
-        return None
+        return None, None
     sourced = [e for e in nearby if e.cue in SOURCE_CUES and e.speaker]
+    crediting = _crediting_above(doc, quote, first, last, nearby)
+    # "..., the minister told parliament, the agency reported": the minister speaks.
+    speaking = [e for e in crediting if not _outlet_report(e)]
+    reports = [e.speaker for e in crediting if _outlet_report(e)]
+    crediting = speaking or crediting
     if sourced:
-        return sourced[0]
+        inner = [e for e in crediting if e.speaker and e.cue not in SOURCE_CUES]
+        if not inner or quote.kind != QuoteKind.SPEECH:
+            return sourced[0], sourced[0].via
+        crediting, reports = inner, [sourced[0].speaker]
+    if crediting:
+        # Whole sentences belong to whoever says them; a scare word to whoever reports it.
+        depth = {e.verb.i: sum(1 for _ in e.verb.ancestors) for e in crediting}
+        chosen = (max if quote.kind == QuoteKind.SPEECH else min)(
+            crediting, key=lambda e: depth[e.verb.i]
+        )
+        relays = [
+            e.speaker
+            for e in sorted(crediting, key=lambda e: -depth[e.verb.i])
+            if depth[e.verb.i] < depth[chosen.verb.i] and e.speaker != chosen.speaker
+        ]
+        return chosen, next(iter([*relays, *reports]), None)
+    return min(
+        nearby,
+        key=lambda e: min(abs(e.verb.idx - quote.close_mark), abs(e.verb.idx - quote.open_mark)),
+    ), None
+
+
+def _crediting_above(doc, quote, first, last, nearby):
+    """The events whose verb sits above the quote's words in the parse and does not deny."""
     inside = [t for t in doc[first:last] if quote.start <= t.idx < quote.end]
     by_verb = {e.verb.i: e for e in nearby}
     above = {}
@@ -87,18 +144,7 @@ def _event_governing(doc, quote, sentences, events):
         for ancestor in _clause_ancestors(token):
             if ancestor.i in by_verb and not (quote.start <= ancestor.idx < quote.end):
                 above[ancestor.i] = by_verb[ancestor.i]
-    crediting = [e for e in above.values() if e.cue not in DENYING_CUES]
-    # "..., the minister told parliament, the agency reported": the minister speaks.
-    speaking = [e for e in crediting if not _outlet_report(e)]
-    crediting = speaking or crediting
-    if crediting:
-        # Whole sentences belong to whoever says them; a scare word to whoever reports it.
-        outermost = max if quote.kind == QuoteKind.SPEECH else min
-        return outermost(crediting, key=lambda e: sum(1 for _ in e.verb.ancestors))
-    return min(
-        nearby,
-        key=lambda e: min(abs(e.verb.idx - quote.close_mark), abs(e.verb.idx - quote.open_mark)),
-    )
+    return [e for e in above.values() if e.cue not in DENYING_CUES]
 
 
 def _outlet_report(event):
@@ -114,13 +160,60 @@ def _event_introducing(text, quote, events):
     before = text[: quote.open_mark].rstrip()
     if not before.endswith(":"):
         return None
-    candidates = [e for e in events if e.verb.idx < quote.open_mark]
+    # The colon ends the paragraph before the quote, or the quote's own paragraph so far.
+    paragraph_start = text.rfind("\n\n", 0, len(before))
+    candidates = [e for e in events if paragraph_start < e.verb.idx < quote.open_mark]
     return candidates[-1] if candidates else None
+
+
+def _dashed_credit(resolver, quote):
+    """ ""..." — Jo Poe, council member": a dash after the quote, on its line or the next
+    paragraph, credits the name that follows it."""
+    text = resolver.index.text
+    after = text[quote.close_mark + 1 : quote.close_mark + 1 + DASH_CREDIT_CHARS]
+    gap = len(after) - len(after.lstrip())
+    if "\n\n\n" in after[:gap] or not after[gap:].startswith(CREDIT_DASHES):
+        return None
+    start = quote.close_mark + 1 + gap
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    for ent in resolver.index.entities:
+        if start < ent.start_char < line_end and ent.label_ == "PERSON":
+            return resolver.person(ent)
+    span = resolver.doc.char_span(start, line_end, alignment_mode="contract")
+    names = [t for t in span or () if t.pos_ == "PROPN" and t.text[:1].isupper()]
+    if not names:
+        return None
+    # The name runs up to the first comma: "— Jo Poe, general secretary, the Union".
+    run = [names[0]]
+    while run[-1].i + 1 < span.end and span.doc[run[-1].i + 1].pos_ == "PROPN":
+        run.append(span.doc[run[-1].i + 1])
+    return resolver.speaker_of(run[-1])
+
+
+def _named_before_colon(resolver, quote):
+    """A headline or caption "Jo Poe on the port: "..."": the name before the colon speaks."""
+    text = resolver.index.text
+    before = text[: quote.open_mark].rstrip()
+    if not before.endswith(":"):
+        return None
+    line_start = text.rfind("\n", 0, len(before)) + 1
+    for ent in resolver.index.entities:
+        if line_start <= ent.start_char < len(before) and ent.label_ == "PERSON":
+            return resolver.person(ent)
+    doc = resolver.doc
+    span = doc.char_span(line_start, len(before) - 1, alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    return resolver.speaker_of(span.root)
 
 
 def _continues(text, previous_quote, quote):
     """A quote that follows the previous one with nothing but a short attribution between."""
     between = text[previous_quote.close_mark + 1 : quote.open_mark]
+    if "\n\n" not in between:
+        # A quote without a cue of its own in the paragraph of the last one goes on in its voice.
+        return True
     return len(between) <= CONTINUATION_CHARS and between.count("\n\n") <= 1
 
 

@@ -16,7 +16,7 @@ REPORTING_VERBS = frozenset(
     announce declare confirm acknowledge argue assert caution comment complain continue
     emphasise emphasize indicate maintain mention observe point post read remark reiterate
     repeat reveal stress suggest urge describe characterize characterise call ask admit
-    allege predict promise vow deny dispute reject dismiss refute disagree retort""".split()
+    allege predict promise vow deny dispute reject dismiss refute disagree retort affirm""".split()
 )
 
 # Phrases that name the source a whole sentence rests on, whoever else speaks inside it.
@@ -28,9 +28,15 @@ ROLE_NOUNS = frozenset(
     aides diplomat diplomats adviser advisor advisers advisors officer officers insider
     insiders person people correspondent reporter representative representatives envoy
     minister secretary analyst analysts expert experts lawmaker lawmakers member members
-    director directors head chief chiefs boss
+    director directors head chief chiefs boss executive executives ceo
     staffer staffers employee employees witness witnesses resident residents""".split()
 )
+
+# Roles too common to stand for the one person named with them: "the official said".
+GENERIC_ROLES = frozenset("official source person people member representative".split())
+
+# Reporting verbs whose passive subject hears the words: "she was told", "he was asked".
+ADDRESSEE_VERBS = frozenset("tell ask warn urge inform advise assure".split())
 
 # Endings of nouns for people by what they do, beyond ROLE_NOUNS: "curator", "historian".
 PERSON_NOUN_ENDINGS = ("or", "er", "ist", "ian", "ant", "ent", "eer", "ee")
@@ -48,8 +54,30 @@ DEFINITE_WORDS = frozenset("the this that".split())
 # Nouns for what was said rather than who said it: "the tweet reads", "the statement said".
 UTTERANCE_NOUNS = frozenset(
     """tweet tweets statement statements post readout reading transcript message letter release
-    report reports memo note""".split()
+    report reports memo note email e-mail communique communiqué filing document slide
+    presentation""".split()
 )
+
+# Nouns for a body that speaks as one: "the ministry said", "the mayor's office said".
+INSTITUTION_NOUNS = frozenset(
+    """office ministry department company firm group government administration agency
+    council committee commission union team board party authority authorities police army
+    military embassy court cabinet campaign city municipality bank regulator
+    association federation organisation organization institute university hospital
+    newspaper paper outlet broadcaster channel network station magazine website""".split()
+)
+
+# Institution nouns that stand for the last organisation named: "Acme ... the company said".
+BACK_POINTING_INSTITUTIONS = frozenset("company firm group business carrier maker".split())
+
+# Words saying a role-named speaker is someone new: "the other engineer said".
+OTHER_WORDS = frozenset("other another second".split())
+
+# Subjects that stand for one more of the sources just quoted: "another said", "one said".
+ONE_MORE_SUBJECTS = frozenset("another one".split())
+
+# The pronoun of a thing: "it said" points back at the last institution that spoke.
+THING_PRONOUN = "it"
 
 # Titles that taggers leave at the front of a name: "Secretary of Transport Mara Quell".
 TITLE_WORDS = frozenset(
@@ -57,7 +85,8 @@ TITLE_WORDS = frozenset(
     senator sen representative rep governor gov mayor chancellor ambassador judge justice dr
     mr mrs ms miss sir lord lady king queen prince princess pope commissioner chairman
     chairwoman chair director chief spokesman spokeswoman colonel col lt captain admiral
-    sergeant sgt professor prof rev""".split()
+    sergeant sgt professor prof rev councillor councilor councilman councilwoman alderman
+    alderwoman""".split()
 )
 
 # Pronouns that stand for one person, and the gender each tells: "she added".
@@ -67,7 +96,10 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GROUP_PRONOUN = "they"
 
 # Subjects that say nothing about who spoke: "it said", "this shows".
-EMPTY_SUBJECTS = frozenset("it this that there which what who i we you".split())
+EMPTY_SUBJECTS = frozenset("this that there which what who i we you".split())
+
+# Subjects inside someone's quotation that are the speaker again: "I told them, 'No'".
+FIRST_PERSON_SUBJECTS = frozenset("i we".split())
 
 # Relative pronouns as subjects: "X, the correspondent, who tweeted" speaks as X.
 RELATIVE_SUBJECTS = frozenset("who that which".split())
@@ -129,6 +161,13 @@ ANSWERED_NOUNS = (
     "story",
 )
 
+# Nouns and adverbs of a denial that rejects a whole report, each of its claims: "the report
+# is categorically false", "there is no truth to these claims".
+BLANKET_DENIAL_WORDS = frozenset(
+    """report reports reporting story stories claims allegations accounts rumours rumors
+    categorically completely entirely totally utterly wholly""".split()
+)
+
 # --- What a statement is about ----------------------------------------------------------------
 
 # Verbs that only say that something was said or denied: never the content of a claim.
@@ -145,6 +184,76 @@ NOT_CONTENT = (
     )
 )
 
+# Words that say the same thing in a news report, each group compared as its first word: one
+# outlet's "sacked" is another's "fired", a translation's "shut" the original's "closed".
+SYNONYM_GROUPS = (
+    "close shut",
+    "fire sack dismiss oust",
+    "cut slash axe shed reduce shorten eliminate",
+    "job post role position",
+    "worker employee staff staffer personnel",
+    "workforce headcount",
+    "factory plant works",
+    "company firm",
+    "move relocate transfer shift",
+    "memo memorandum note",
+    "warn alert caution",
+    "unsafe dangerous hazardous",
+    "meeting session",
+    "start begin commence",
+    "delay postpone defer",
+    "inquiry investigation probe",
+    "large big",
+    "immediately promptly",
+    "decision decide",
+    "corrosion corrode erosion rust",
+    "steal loot",
+    "kill slay",
+    "attack assault",
+    "arrest detain",
+    "resign quit",
+    "ban prohibit",
+    "buy purchase acquire",
+    "rise increase climb",
+    "fall drop decline",
+)
+
+# Endings stripped from a lemma so that a noun and its verb compare alike: "closure", "close".
+DERIVATION_ENDINGS = ("ation", "ition", "ment", "ness", "ure", "ion", "ing", "ity", "al", "e")
+
+# Number words, read as the figures other outlets write: "three thousand" is "3,000".
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+}
+
+# Words that negate what a clause says: "no meeting took place", "nobody was told".
+NEGATION_WORDS = frozenset("no never nobody none nothing neither nor".split())
+
+# Pronouns that open a reported clause about its speaker: "she had tabled a motion".
+SUBJECT_PRONOUNS = frozenset("he she".split())
+POSSESSIVE_PRONOUNS = frozenset("his her".split())
+
 # Parts of speech whose words can be a claim's content words.
 CONTENT_POS = frozenset("NOUN PROPN VERB ADJ NUM ADV".split())
 
@@ -157,7 +266,108 @@ CREDIT_NOUNS = frozenset("correspondent reporter report reporting journalist edi
 # Verbs whose organisation subject is the outlet a sentence credits: "the Gazette reported".
 CREDITING_VERBS = frozenset("report say write tweet".split())
 
+# --- What is no claim ---------------------------------------------------------------------------
+
+# Verbs of the note on who wrote an article: "Mara Quill covers the courts for the Gazette".
+AUTHOR_VERBS = frozenset("cover write edit report".split())
+
+# Jobs of the press, named in that note: "Ivo Lind is the Gazette's business editor".
+PRESS_ROLES = frozenset(
+    """correspondent editor reporter writer columnist journalist producer presenter host
+    contributor""".split()
+)
+
+# Phrases of sentences that state no claim: the unanswered request, the site's own notices.
+NO_CLAIM_PHRASES = (
+    "request for comment",
+    "requests for comment",
+    "declined to comment",
+    "could not be reached",
+    "did not respond",
+    "did not immediately respond",
+    "cookies",
+    "subscribe",
+    "newsletter",
+    "all rights reserved",
+    "become a member",
+)
+
+# Phrases of a broadcast's or a site's running talk, not of its news: greetings, thanks,
+# hand-overs, trailers and link lists ("Mara Quill joins me in the studio", "MOST READ: ...").
+CHATTER_PHRASES = (
+    "thank you",
+    "thanks for",
+    "good morning",
+    "good afternoon",
+    "good evening",
+    "joins me",
+    "joins us",
+    "joining me",
+    "joining us",
+    "welcome back",
+    "after the break",
+    "coming up",
+    "stay with us",
+    "most read",
+    "most popular",
+    "recommended for you",
+)
+
+# Verbs of a speaker's own mind, not of the world: "I honestly don't know which is worse".
+MIND_VERBS = frozenset("know think believe feel guess suppose wonder doubt expect mean".split())
+
+# Verbs of wanting: "the company needs to come clean" asks for something, it states nothing.
+WANT_VERBS = frozenset("want need wish hope".split())
+
+# Subjects of a speaker or the one spoken to.
+PERSONAL_SUBJECTS = frozenset("i we you".split())
+
 # --- Dates ------------------------------------------------------------------------------------
 
 # Phrases for a day relative to the article's own date.
 RELATIVE_DAYS = ("today", "yesterday", "tonight", "this week", "last week", "earlier this week")
+
+# --- Quotations without marks -----------------------------------------------------------------
+
+# Labels of a "Label: text" line that head a field or a section, never a speaker's turn.
+NOT_SPEAKER_LABELS = frozenset(
+    """title headline subtitle published updated update posted date dateline byline by source
+    sources url link tags topics category section note notes correction corrections
+    clarification disclaimer summary background context claim claims rating verdict ruling
+    conclusion broadcast aired transcript location photo photograph picture image video audio
+    caption credit credits related watch listen live breaking exclusive analysis opinion
+    warning contact email e-mail phone tel fax web website subscribe share keywords length
+    duration runtime time episode season filed edited translated read editor's""".split()
+) | frozenset(
+    (
+        "editor's note",
+        "read more",
+        "see also",
+        "key points",
+        "what we found",
+        "fact check",
+        "the claim",
+        "the verdict",
+        "our ruling",
+        "bottom line",
+        "the bottom line",
+        "last updated",
+        "first published",
+        "more on this",
+        "also read",
+    )
+)
+
+# Turn labels that name a part in the conversation rather than a person: "Q:", "HOST:".
+ROLE_TURN_LABELS = frozenset(
+    """q a question answer host anchor interviewer interviewee moderator presenter caller
+    narrator announcer reporter correspondent unidentified voice male female man woman speaker
+    audience member crowd""".split()
+)
+
+# Words, as written, that set out the next paragraph as someone's words without marks:
+# "She wrote on her account:" then the post.
+POST_INTRO_VERBS = frozenset(
+    """said says wrote writes posted posts tweeted tweets read reads stated states added adds
+    shared""".split()
+)

@@ -38,9 +38,10 @@ def people_stage(doc):
 
 
 def _is_a_place_to_post(ent):
-    """ "took to Twitter", "wrote on Telegram": the parser's PERSON is a platform here."""
+    """ "took to Twitter", "wrote on Telegram": the parser's PERSON is a platform here. A
+    platform is one word; "spoke to Mara Quill" names a person."""
     root = ent.root
-    return root.dep_ == "pobj" and root.head.lower_ in PLATFORM_PREPOSITIONS
+    return len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ in PLATFORM_PREPOSITIONS
 
 
 def with_name_particles(ent):

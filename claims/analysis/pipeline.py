@@ -13,6 +13,7 @@ from . import (  # noqa: F401
     document,
     people,
     quotes,
+    relays,
     speech,
     statements,
 )
@@ -26,6 +27,7 @@ ANALYSIS_STAGES = (
     "quote_speakers",
     "denials",
     "statements",
+    "relays",
     "denial_targets",
     "event_dates",
 )

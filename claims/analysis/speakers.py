@@ -4,19 +4,26 @@ from dataclasses import dataclass, field
 
 from .labels import SpeakerKind
 from .lexicon import (
+    BACK_POINTING_INSTITUTIONS,
     DEFINITE_WORDS,
     EMPTY_SUBJECTS,
+    GENERIC_ROLES,
     GROUP_PRONOUN,
     INSTITUTION_LABELS,
+    INSTITUTION_NOUNS,
+    ONE_MORE_SUBJECTS,
+    OTHER_WORDS,
     PERSON_NOUN_ENDINGS,
     PRONOUN_GENDER,
     ROLE_NOUNS,
+    THING_PRONOUN,
     TITLE_WORDS,
     UTTERANCE_NOUNS,
     VAGUE_WORDS,
 )
 from .names import ascii_fold, name_skeleton
 from .people import name_around_particles, with_name_particles
+from .roles import role_holders
 
 # Anonymous sources called "official" are too common to point back at an earlier person.
 GENERIC_ROLE = "official"
@@ -50,10 +57,12 @@ class SpeakerResolver:
     names and the memory of who has spoken so far, to read "she added" and "the official"."""
 
     def __init__(self, doc, memory):
+        self.doc = doc
         self.index = doc._.index
         self.people = list(doc.spans["people"])
         self.full_names = doc._.full_names
         self.memory = memory
+        self._holders = None
 
     def speaker_of(self, subject):
         """The speaker named by the subject token of a reporting verb."""
@@ -64,8 +73,12 @@ class SpeakerResolver:
             return self._resolve_pronoun(subject)
         if lower == GROUP_PRONOUN:
             # "They said" after "The ministry denied ...": a group speaks, not a person.
-            earlier = [ref for ref in self.memory.speakers() if ref.kind != SpeakerKind.PERSON]
-            return earlier[-1] if earlier else None
+            return self._latest_spoken(SpeakerKind.INSTITUTION, SpeakerKind.ANONYMOUS)
+        if lower == THING_PRONOUN:
+            return self._latest_spoken(SpeakerKind.INSTITUTION)
+        if lower in ONE_MORE_SUBJECTS and subject.pos_ in ("NUM", "PRON", "DET"):
+            # "One of them said", "another said": one more of the sources just quoted.
+            return self._latest_spoken(SpeakerKind.ANONYMOUS)
         if lower in EMPTY_SUBJECTS:
             return None
         named = self._named_person(subject) or self._titled_name(subject)
@@ -77,11 +90,10 @@ class SpeakerResolver:
             # "Jane Roe, a spokeswoman for ..." is a person whatever the tagger thought.
             return SpeakerRef(_proper_name(subject), SpeakerKind.PERSON)
         if is_role(subject):
-            for appos in subject.children:
-                if appos.dep_ == "appos" and appos.pos_ == "PROPN":
-                    # "The museum's director, Ines Varga, said": the name is the speaker.
-                    return SpeakerRef(_proper_name(appos), SpeakerKind.PERSON)
-        institution = self._institution(subject)
+            holder = self._role_holder(subject)
+            if holder:
+                return SpeakerRef(holder, SpeakerKind.PERSON)
+        institution = self._institution(subject) or self._body(subject)
         if institution:
             return SpeakerRef(institution, SpeakerKind.INSTITUTION)
         if is_role(subject):
@@ -144,9 +156,75 @@ class SpeakerResolver:
         name = [t for t in chain if t.i > titles[-1].i and t.head.i != titles[-1].i]
         return " ".join(t.text for t in [*name, subject])
 
+    def _latest_spoken(self, *kinds):
+        earlier = [ref for ref in self.memory.speakers() if ref.kind in kinds]
+        return earlier[-1] if earlier else None
+
+    def _role_holder(self, subject):
+        """ "The museum's director, Ines Varga", "a spokesman for the mayor, Rafe Dunmore":
+        the name set beside the role, or beside what the role is for, holds it."""
+        beside = [t for t in subject.children if t.dep_ == "appos"]
+        for prep in subject.children:
+            if prep.dep_ == "prep":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and self.index.entity_of(obj) is None:
+                        beside += [t for t in obj.children if t.dep_ == "appos"]
+        for token in beside:
+            ent = self.index.entity_of(token)
+            if ent is not None and ent.label_ == "PERSON":
+                return self.full_name(with_name_particles(ent))
+            if token.pos_ == "PROPN":
+                return _proper_name(token)
+        return ""
+
+    def _body(self, subject):
+        """ "The mayor's office", "the industry ministry": a body named by what it is; "the
+        company" or "the union" alone is the last organisation of that kind named."""
+        if subject.pos_ != "NOUN" or subject.lemma_.lower() not in INSTITUTION_NOUNS:
+            return ""
+        owners = [t for t in subject.lefts if t.dep_ in ("compound", "poss", "amod", "nmod")]
+        for owner in owners:
+            if owner.dep_ == "poss" and owner.lemma_.lower() in INSTITUTION_NOUNS:
+                # "the company's investor relations team" speaks for the company.
+                inner = self.speaker_of(owner)
+                if inner and inner.kind == SpeakerKind.INSTITUTION:
+                    return inner.name
+        if not owners:
+            named = self._organisation_before(subject)
+            if named:
+                return named
+        words = [t for t in subject.subtree if t.i <= subject.i]
+        return _without_vague_words(words).replace(" 's", "'s").replace(" ’s", "’s")
+
+    def _organisation_before(self, subject):
+        """The last organisation named before `subject` that a bare "the company" stands for:
+        one that acted ("Acme denied ...", "Acme's plan") before one merely mentioned, such as
+        the outlet it "told"."""
+        lemma = subject.lemma_.lower()
+        back_pointing = lemma in BACK_POINTING_INSTITUTIONS
+        fitting = [
+            ent
+            for ent in self.index.entities
+            if ent.start_char < subject.idx
+            and ent.label_ == "ORG"
+            and not self._is_person_name(ent.text)
+            and (back_pointing or ent[-1].lemma_.lower() == lemma)
+        ]
+        acting = [e for e in fitting if e.root.dep_ in ("nsubj", "nsubjpass", "poss")]
+        for ent in reversed(acting or fitting):
+            return " ".join(t.text for t in ent if t.lower_ != "the")
+        return ""
+
+    def _is_person_name(self, text):
+        full = self.full_names.get(name_skeleton(text.split()[-1]))
+        return full is not None
+
     def _institution(self, subject):
         ent = self.index.entity_of(subject)
         if ent is not None and ent.label_ in INSTITUTION_LABELS and ent.root == subject:
+            if self._is_person_name(ent.text):
+                # "Councillor Jo Poe" tagged ORG, after the article named Jo Poe.
+                return ""
             return " ".join(t.text for t in ent if t.lower_ != "the")
         if subject.pos_ == "PROPN" and subject.text[:1].isupper():
             compounds = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
@@ -170,11 +248,27 @@ class SpeakerResolver:
             and not any(c.dep_ in ("relcl", "acl") for c in t.ancestors if c.i > subject.i)
         ]
         name = _without_vague_words([*modifiers, subject, *trailing])
+        if any(t.lower_ in OTHER_WORDS for t in subject.lefts):
+            return SpeakerRef(name or subject.text, SpeakerKind.ANONYMOUS)
         if any(t.lower_ in DEFINITE_WORDS for t in subject.lefts):
-            earlier = self._earlier_source_in_role(subject, modifiers)
+            earlier = self._holder_of_role(subject) or self._earlier_source_in_role(
+                subject, modifiers
+            )
             if earlier:
                 return earlier
         return SpeakerRef(name or subject.text, SpeakerKind.ANONYMOUS)
+
+    def _holder_of_role(self, subject):
+        """ "the chief executive said" after "chief executive Jo Poe": Jo Poe."""
+        if self._holders is None:
+            self._holders = role_holders(self.people, self.full_name)
+        role = subject.lemma_.lower()
+        if role in GENERIC_ROLES:
+            return None
+        before = [
+            name for offset, word, name in self._holders if word == role and offset < subject.idx
+        ]
+        return SpeakerRef(before[-1], SpeakerKind.PERSON) if before else None
 
     def _earlier_source_in_role(self, subject, modifiers):
         """Whom "the official" or "the ministry spokesman" points back at, if anyone."""

@@ -6,14 +6,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .labels import SpeakerKind
-from .lexicon import RELATIVE_SUBJECTS, REPORTING_VERBS
+from .lexicon import ADDRESSEE_VERBS, RELATIVE_SUBJECTS, REPORTING_VERBS
 from .matching import matches, word_matcher
 from .speakers import SpeakerMemory, SpeakerRef, SpeakerResolver
 
 Doc.set_extension("speech_events", default=None, force=True)
 Doc.set_extension("speaker_memory", default=None, force=True)
 
-ACCORDING_TO, CITING = "according to", "citing"
+ACCORDING_TO, CITING, TELL = "according to", "citing", "tell"
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class SpeechEvent:
     verb: object  # the spaCy token
     speaker: SpeakerRef | None
     cue: str  # the verb's lemma, or "according to" / "citing"
+    via: SpeakerRef | None = None  # who passed the words on: "an official told the Gazette"
 
 
 @Language.factory("speech_events")
@@ -50,11 +51,29 @@ class SpeechEventFinder:
             speaker = resolver.speaker_of(subject_of(token))
             if speaker and speaker.kind == SpeakerKind.PERSON:
                 speaker = SpeakerRef(resolver.full_name(speaker.name), SpeakerKind.PERSON)
-            events.append(SpeechEvent(token, speaker, cue))
+            events.append(SpeechEvent(token, speaker, cue, _relay(resolver, token, cue)))
             memory.note(token.idx, speaker)
         doc._.speech_events = events
         doc._.speaker_memory = memory
         return doc
+
+
+def _relay(resolver, token, cue):
+    """Who passes the words on: the outlet "told" ("told the Gazette"), or whoever reports
+    while "citing" a source."""
+    if cue == CITING:
+        return resolver.speaker_of(subject_of(token.head)) if token.head != token else None
+    if token.lemma_.lower() != TELL:
+        return None
+    for obj in token.children:
+        if obj.dep_ in ("dobj", "dative") and obj.pos_ == "PROPN":
+            # "told the Gazette", "told Reuters": a named addressee who is no person publishes.
+            ent = resolver.index.entity_of(obj)
+            if ent is None or ent.label_ != "PERSON":
+                words = ent if ent is not None else [*obj.lefts, obj]
+                name = " ".join(t.text for t in words if t.pos_ == "PROPN")
+                return SpeakerRef(name, SpeakerKind.INSTITUTION)
+    return None
 
 
 def _cues(doc, found):
@@ -84,12 +103,18 @@ def subject_of(verb):
     if verb.lower_ == CITING:
         return next((c for c in verb.children if c.dep_ == "dobj"), None)
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("that", "which"):
+        hears = child.dep_ == "nsubjpass" and verb.lemma_.lower() in ADDRESSEE_VERBS
+        if child.dep_ in ("nsubj", "nsubjpass") and not hears:
             if child.lower_ in RELATIVE_SUBJECTS and verb.dep_ == "relcl":
-                # "X, the correspondent, who tweeted": the speaker is the one the clause is about.
+                # "X, the correspondent, who tweeted", "the statement, which called ...": the
+                # speaker is the one the clause is about.
                 described = verb.head
+                while described.ent_type_ in ("DATE", "TIME") and described.dep_ == "pobj":
+                    # "the statement on Monday, which called ...": the clause is not the day's.
+                    described = described.head.head
                 return described.head if described.dep_ == "appos" else described
-            return child
+            if child.lower_ not in RELATIVE_SUBJECTS:
+                return child
     # "she added", "took to Twitter to dismiss", "said and added": the subject sits higher.
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)

@@ -1,24 +1,29 @@
 """The "statements" stage: the checkable statements of an article, who is reported to have
 said or done what, each with its content words and whether it denies."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .claimworthy import SPEAKER_LABEL, is_furniture
 from .labels import QuoteKind, SpeakerKind, Stance
 from .lexicon import (
     CONTENT_POS,
     CREDIT_NOUNS,
     CREDITING_VERBS,
     NAME_LABELS,
+    NEGATION_WORDS,
     NOT_CONTENT,
+    POSSESSIVE_PRONOUNS,
     SOURCE_CUES,
     SPEECH_ACT_VERBS,
+    SUBJECT_PRONOUNS,
 )
 from .names import ascii_fold, name_skeleton
 from .speakers import SpeakerRef
 from .speech import subject_of
+from .terms import number_keys, word_key
 
 Doc.set_extension("statements", default=None, force=True)
 
@@ -44,11 +49,15 @@ class Statement:
     stance: Stance
     speaker: SpeakerRef | None
     quote_index: int | None = None
+    # Who relayed the words: "an official told the Gazette" has the Gazette as its relay.
+    via: SpeakerRef | None = None
     credited_source: str = ""
     # A denial that names nothing ("this is not true") answers another statement of the article.
     answers: int | None = None
     # Other reports it may answer, nearly as likely; the story's other denials break the tie.
     close_candidates: tuple = ()
+    # A blanket denial ("the report is false") answers each of these statements of the report.
+    answers_all: tuple = ()
     needs_target: bool = False
     # A denial coordinated with the report it answers, in one sentence.
     answers_in_sentence: bool = False
@@ -75,14 +84,18 @@ def term_of(token):
     if token.pos_ == "PROPN" or (token.ent_type_ in NAME_LABELS and token.is_title):
         skeleton = name_skeleton(token.text)
         return f"~{skeleton}" if len(skeleton) >= 2 else ""
-    return lemma
+    if token.like_num:
+        return ""
+    return word_key(lemma)
 
 
 def content_terms(tokens):
     """The terms of a statement; a negated verb adds NEGATION_TERM."""
     tokens = list(tokens)
     terms = {term for term in (term_of(t) for t in tokens) if term}
-    if any(t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX") for t in tokens):
+    terms |= number_keys(tokens)
+    negated = any(t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX") for t in tokens)
+    if negated or any(t.lower_ in NEGATION_WORDS for t in tokens):
         terms.add(NEGATION_TERM)
     return frozenset(terms)
 
@@ -94,6 +107,21 @@ def readable(text):
         text = text[5:]
     text = text.strip().strip("\"“”‘’'«»„ ,;:")
     return text[:1].upper() + text[1:] if text else ""
+
+
+def with_subject(content, speaker):
+    """ "He would resign" as Mara Quill said it is "Mara Quill would resign": a reported clause
+    that opens with a pronoun is about its speaker, whose name makes the claim readable alone."""
+    content = SPEAKER_LABEL.sub("", content)
+    if speaker is None or speaker.kind != SpeakerKind.PERSON:
+        return content
+    first, _, rest = content.partition(" ")
+    pronoun = first.lower()
+    if pronoun in SUBJECT_PRONOUNS and rest:
+        return f"{speaker.name} {rest}"
+    if pronoun in POSSESSIVE_PRONOUNS and rest:
+        return f"{speaker.name}'s {rest}"
+    return content
 
 
 @Language.component("statements")
@@ -109,7 +137,10 @@ def statements_stage(doc):
 def _statements_of(doc, sentence):
     """The statements of one sentence: usually one; two when a report and its denial are
     coordinated ("X says the talks failed, but Y disputes the account")."""
-    if len(doc._.index.text_of(sentence).strip()) < MIN_SENTENCE_CHARS:
+    index = doc._.index
+    if len(index.text_of(sentence).strip()) < MIN_SENTENCE_CHARS:
+        return []
+    if is_furniture(index.text, sentence.start_char, sentence.end_char, sentence):
         return []
     events = doc._.speech_events
     denial = sentence._.denial
@@ -136,12 +167,10 @@ def _statement_of(doc, sentence, events, denial, excluded=frozenset()):
     text = sentence_text.strip()
     quote_index = _speech_quote_in(sentence, doc._.quotes)
     event = _outermost_event(sentence, events)
-    if event:
-        speaker = event.speaker
-    elif quote_index is not None:
-        speaker = doc._.attributions[quote_index].speaker
-    else:
-        speaker = None
+    if denial:
+        event = _event_over_denial(denial, events, event)
+    source = event or (doc._.attributions[quote_index] if quote_index is not None else None)
+    speaker = source.speaker if source else None
     content_tokens = _content_tokens(sentence, denial, event, quote_index)
     if content_tokens is None:
         return None
@@ -158,11 +187,12 @@ def _statement_of(doc, sentence, events, denial, excluded=frozenset()):
         start=start,
         end=start + len(text),
         sentence=text,
-        content=readable(content) or readable(text),
+        content=with_subject(readable(content) or readable(text), speaker),
         terms=terms,
         stance=Stance.DENIES if denial else Stance.REPEATS,
         speaker=speaker,
         quote_index=quote_index,
+        via=getattr(source, "via", None),
         credited_source=_credited_source(index.entities_in(sentence)),
         needs_target=bool(denial) and not terms,
     )
@@ -191,6 +221,21 @@ def _speech_quote_in(sentence, quotes):
         ):
             return index
     return None
+
+
+def _event_over_denial(denial, events, top):
+    """The reporting verb nearest above the denial, passed on by whoever the sentence rests on:
+    in "she added that the office had stated that the reports were false", the office denies,
+    via her."""
+    by_verb = {e.verb.i: e for e in events}
+    for token in [denial.token, *denial.token.ancestors]:
+        event = by_verb.get(token.i)
+        if event is None or event.speaker is None:
+            continue
+        if top is not None and event is not top and top.speaker:
+            return replace(event, via=event.via or top.speaker)
+        return event
+    return top
 
 
 def _outermost_event(sentence, events):

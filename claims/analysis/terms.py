@@ -1,0 +1,47 @@
+"""The keys content words are compared by across articles: synonyms, a noun and its verb, and
+a number in words or figures each come to one key."""
+
+import re
+
+from .lexicon import DERIVATION_ENDINGS, NUMBER_WORDS, SYNONYM_GROUPS
+
+# A stem keeps at least this many letters: "use" must not become "us".
+MIN_STEM = 4
+
+SYNONYM_OF = {word: group.split()[0] for group in SYNONYM_GROUPS for word in group.split()}
+FIGURE = re.compile(r"^\d+(?:[.,]\d{3})*(?:\.\d+)?$")
+
+
+def word_key(lemma):
+    """The key of a common word's lemma: its synonym group's word, without its ending."""
+    lemma = SYNONYM_OF.get(lemma, lemma)
+    for ending in DERIVATION_ENDINGS:
+        if lemma.endswith(ending) and len(lemma) - len(ending) >= MIN_STEM:
+            return lemma[: -len(ending)]
+    return lemma
+
+
+def number_keys(tokens):
+    """The numbers a run of tokens gives, as figures: "three thousand" and "3,000" give "3000"."""
+    keys, value = set(), None
+    for token in tokens:
+        word = token.lower_
+        if FIGURE.match(word):
+            figure = float(word.replace(",", "")) if word.count(",") else float(word)
+            value = figure if value is None else value + figure
+        elif word in NUMBER_WORDS and token.like_num:
+            amount = NUMBER_WORDS[word]
+            value = (
+                amount if value is None else (value * amount if amount >= 100 else value + amount)
+            )
+        else:
+            if value is not None:
+                keys.add(_figure(value))
+            value = None
+    if value is not None:
+        keys.add(_figure(value))
+    return keys
+
+
+def _figure(value):
+    return str(int(value)) if value == int(value) else str(value)
