@@ -40,6 +40,10 @@ class Source(models.Model):
         return self.name
 
 
+# Words of the first sentence that stand for the title of an article that has none.
+HEADLINE_WORDS = 12
+
+
 class Article(models.Model):
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="articles")
     source = models.ForeignKey(
@@ -82,6 +86,18 @@ class Article(models.Model):
 
     def __str__(self):
         return self.title or self.file_name
+
+    @property
+    def headline(self):
+        """The title, or for an article that gives none, the start of its first sentence: a
+        reader recognises an article by its words, not by the name of the file it came in."""
+        if self.title:
+            return self.title
+        words = self.body.split("\n", 1)[0].split()
+        if not words:
+            return self.file_name
+        lede = " ".join(words[:HEADLINE_WORDS])
+        return lede + ("…" if len(words) > HEADLINE_WORDS else "")
 
     def get_absolute_url(self):
         return reverse("claims:article_reader", args=[self.story.slug, self.pk])

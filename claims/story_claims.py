@@ -13,6 +13,8 @@ from .models import Claim, Mention, SetBy, Stance
 
 # Fields of a claim the machine fills in once, from the first statement that gives them.
 FILLED_ONCE = ("event_date", "origin_source", "origin_speaker")
+# Passes of finish() over the story's claims; merges after the third are rare.
+MERGE_PASSES = 3
 
 
 class StoryClaims:
@@ -159,8 +161,17 @@ class StoryClaims:
         """Merge claims that turned out alike, then store the terms that changed. Claims made
         early in a run were matched with little to compare against: look at all again."""
         self.catch_up()
-        for claim_id in sorted(self.index.terms_by_claim, reverse=True):
-            self.merge_into_older(claim_id)
+        # A merge gives the survivor new terms, which may make it match a claim already looked
+        # at: look again until nothing merges, a few times at most, as each pass costs a lookup
+        # per claim.
+        for _ in range(MERGE_PASSES):
+            merged = [
+                claim_id
+                for claim_id in sorted(self.index.terms_by_claim, reverse=True)
+                if self.merge_into_older(claim_id) != claim_id
+            ]
+            if not merged:
+                break
         for claim_id in self.changed_terms & set(self.index.terms_by_claim):
             terms = " ".join(sorted(self.index.terms_by_claim[claim_id]))
             Claim.objects.filter(pk=claim_id).update(match_terms=terms)

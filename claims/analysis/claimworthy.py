@@ -85,14 +85,23 @@ def _is_chatter(words, sentence):
 def _states_nothing(sentence):
     """A sentence no one could check: no verb at all ("Mara Quill there."), a wish ("the
     company needs to come clean"), or a speaker's own mind ("I honestly don't know which is
-    worse"). A figure in it is a fact to check whatever the grammar."""
-    if any(token.like_num for token in sentence):
+    worse"). A figure in it is a fact to check whatever the grammar, and a denial ("I believe
+    the report is false") denies whatever its verb."""
+    if sentence._.denial or any(token.like_num for token in sentence):
         return False
     if not any(token.pos_ in ("VERB", "AUX") for token in sentence):
         return True
-    root = sentence.root
+    root = _reported_clause(sentence.root)
     lemma = root.lemma_.lower()
     if lemma in WANT_VERBS:
         return True
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     return lemma in MIND_VERBS and subject is not None and subject.lower_ in PERSONAL_SUBJECTS
+
+
+def _reported_clause(root):
+    """ "'I don't know,' she said" is about what she said: the reported clause's verb."""
+    if root.lemma_.lower() not in REPORTING_VERBS:
+        return root
+    reported = [c for c in root.children if c.dep_ in ("ccomp", "parataxis")]
+    return reported[0] if reported else root
