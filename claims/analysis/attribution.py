@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .documents import document_quoted
 from .inner_quotes import inner_speaker
 from .labels import QuoteKind, SpeakerKind
 from .lexicon import DENYING_CUES, SOURCE_CUES, TITLE_WORDS, UTTERANCE_NOUNS
 from .names import ascii_fold
 from .speakers import SpeakerRef, SpeakerResolver
+from .speech import PAST_FORMS
 
 Doc.set_extension("attributions", default=None, force=True)
 
@@ -22,6 +24,9 @@ CONTINUATION_CHARS = 80
 # allows a line or paragraph break and some spaces.
 DASH_CREDIT_CHARS = 6
 CREDIT_DASHES = ("—", "–", "-", "―")
+
+# A participle this close after a quotation's closing mark ends the clause that quotes it.
+FINAL_VERB_CHARS = 2
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,9 @@ def quote_speakers(doc):
             )
         ):
             attribution = QuoteAttribution(inner, "", attributions[quote.nested_in].speaker)
+        elif document := document_quoted(doc, quote):
+            relay = event.speaker if event else None
+            attribution = QuoteAttribution(resolver.speaker_of(document), "", relay)
         elif dashed := _dashed_credit(resolver, quote):
             attribution = QuoteAttribution(dashed, "")
         elif event:
@@ -144,6 +152,12 @@ def _crediting_above(doc, quote, first, last, nearby):
         for ancestor in _clause_ancestors(token):
             if ancestor.i in by_verb and not (quote.start <= ancestor.idx < quote.end):
                 above[ancestor.i] = by_verb[ancestor.i]
+    for event in nearby:
+        # "... as "the only way" described": a participle just after the quotation, as
+        # translated text leaves it, governs it whatever the parse.
+        gap = event.verb.idx - quote.close_mark
+        if event.speaker and event.verb.tag_ in PAST_FORMS and 0 < gap <= FINAL_VERB_CHARS:
+            above[event.verb.i] = event
     return [e for e in above.values() if e.cue not in DENYING_CUES]
 
 

@@ -3,7 +3,7 @@
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .lexicon import NAME_PARTICLES, PLATFORM_PREPOSITIONS, TITLE_WORDS
+from .lexicon import HONORIFICS, NAME_PARTICLES, PLATFORM_PREPOSITIONS, TITLE_WORDS
 from .names import ascii_fold, name_skeleton
 
 Doc.set_extension("full_names", default=None, force=True)
@@ -14,16 +14,18 @@ def people_stage(doc):
     """Writes doc.spans["people"], the PERSON entities that can be speakers, and
     doc._.full_names, the longest name given for each surname (by its skeleton)."""
     quotes = doc._.quotes
+    addressed = _surnames_after_honorifics(doc)
     named = [
         ent
         for ent in doc._.index.entities
-        if ent.label_ == "PERSON"
+        if (ent.label_ == "PERSON" or name_skeleton(ent[-1].text) in addressed)
         and not any(q.start <= ent[0].idx < q.end for q in quotes)
         and not _is_a_place_to_post(ent)
     ]
     # A lone capitalised word tagged PERSON is often a place or a platform; a surname
     # counts once the article has given the full name.
     surnames = {name_skeleton(ent[-1].text) for ent in named if len(ent) > 1}
+    surnames |= addressed
     people = [ent for ent in named if len(ent) > 1 or name_skeleton(ent.text) in surnames]
     full_names = {}
     for ent in people:
@@ -35,6 +37,16 @@ def people_stage(doc):
     doc.spans["people"] = people
     doc._.full_names = full_names
     return doc
+
+
+def _surnames_after_honorifics(doc):
+    """Skeletons of the words called "Mr." or "Dr." somewhere: whatever the tagger made of
+    "Ivo Lind" elsewhere, "Mr. Lind" says Lind is a person."""
+    return {
+        name_skeleton(doc[t.i + 1].text)
+        for t in doc[:-1]
+        if ascii_fold(t.lower_).rstrip(".") in HONORIFICS and doc[t.i + 1].is_title
+    }
 
 
 def _is_a_place_to_post(ent):

@@ -1,21 +1,61 @@
 """Which named person holds which role: "chief executive Jo Poe", "Jo Poe, the mayor"."""
 
-from .lexicon import ROLE_NOUNS, TITLE_WORDS
+from dataclasses import dataclass
+
+from .lexicon import ROLE_NOUNS, ROLE_SYNONYM_GROUPS, TITLE_WORDS
 from .names import ascii_fold
 
 # Words of a role set right before a name: "Industry Minister Jo Poe", "chief executive Jo Poe".
 ROLE_WORDS_BEFORE_NAME = 3
 
+# What ends a line of running text rather than a headline, before any closing quotation marks.
+SENTENCE_ENDS = (".", "!", "?", "…")
+LINE_CLOSING_MARKS = "\"'”’»)"
+
+# One word for each group of roles that name the same job: "CEO" and "chief executive".
+SAME_ROLE = {word: group.split()[0] for group in ROLE_SYNONYM_GROUPS for word in group.split()}
+
+
+@dataclass(frozen=True)
+class RoleHolder:
+    offset: int  # where the article names the person with the role
+    role: str  # the role's word, as same_role() gives it
+    name: str  # the person's full name
+    context: frozenset  # the lower-case words of the sentence that gives the role
+
+
+def same_role(word):
+    """The word that stands for `word`'s job: "ceo" and "executive" are one."""
+    return SAME_ROLE.get(word, word)
+
 
 def role_holders(people, full_name):
-    """(character offset, role word, full name) of every role the article gives a person
-    named in `people` (PERSON spans), in reading order."""
+    """A RoleHolder for every role the article gives a person named in `people` (PERSON
+    spans), in reading order."""
     holders = []
     for ent in people:
         name = full_name(ent.text)
+        context = frozenset(t.lower_ for t in ent.sent)
         for word in _roles_of(ent):
-            holders.append((ent.start_char, word, name))
+            holders.append(RoleHolder(ent.start_char, same_role(word), name, context))
     return holders
+
+
+def holder_named_anywhere(holders, role, modifiers):
+    """The one person the article gives `role`, anywhere in it, for a headline's "Lowtown CEO"
+    or "Transport chief": with several, the one given it beside the headline's other words."""
+    fitting = {h.name: h for h in holders if h.role == same_role(role)}
+    if len(fitting) > 1:
+        fitting = {name: h for name, h in fitting.items() if any(m in h.context for m in modifiers)}
+    return next(iter(fitting)) if len(fitting) == 1 else ""
+
+
+def on_headline(text, offset):
+    """Whether the line around `offset` is a headline: it ends without a full stop."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : len(text) if end < 0 else end].rstrip().rstrip(LINE_CLOSING_MARKS)
+    return bool(line) and not line.endswith(SENTENCE_ENDS)
 
 
 def _is_role_word(token):
@@ -29,8 +69,16 @@ def _roles_of(ent):
     doc = ent.doc
     words = []
     i = ent.start - 1
-    while i >= 0 and ent.start - i <= ROLE_WORDS_BEFORE_NAME and doc[i].is_alpha:
-        if _is_role_word(doc[i]):
+    # A verb ends the words of a role: "an official says Jo Poe ..." gives Jo Poe none.
+    while (
+        i >= 0
+        and ent.start - i <= ROLE_WORDS_BEFORE_NAME
+        and doc[i].is_alpha
+        and doc[i].pos_ not in ("VERB", "AUX")
+    ):
+        # In "chief executive Jo Poe" the role is executive; "chief" only says which one.
+        qualifies_next = i + 1 < ent.start and _is_role_word(doc[i + 1])
+        if _is_role_word(doc[i]) and not qualifies_next:
             words.append(doc[i].lemma_.lower())
         i -= 1
     root = ent.root

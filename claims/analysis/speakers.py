@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from .documents import document_name
 from .labels import SpeakerKind
 from .lexicon import (
     BACK_POINTING_INSTITUTIONS,
@@ -11,9 +12,12 @@ from .lexicon import (
     GROUP_PRONOUN,
     INSTITUTION_LABELS,
     INSTITUTION_NOUNS,
+    ISSUED_STATEMENTS,
+    NOT_OWNER_ENTITIES,
     ONE_MORE_SUBJECTS,
     OTHER_WORDS,
     PERSON_NOUN_ENDINGS,
+    PERSONAL_POSTS,
     PRONOUN_GENDER,
     ROLE_NOUNS,
     THING_PRONOUN,
@@ -23,7 +27,7 @@ from .lexicon import (
 )
 from .names import ascii_fold, name_skeleton
 from .people import name_around_particles, with_name_particles
-from .roles import role_holders
+from .roles import holder_named_anywhere, on_headline, role_holders, same_role
 
 # Anonymous sources called "official" are too common to point back at an earlier person.
 GENERIC_ROLE = "official"
@@ -93,6 +97,9 @@ class SpeakerResolver:
             holder = self._role_holder(subject)
             if holder:
                 return SpeakerRef(holder, SpeakerKind.PERSON)
+            headline_holder = self._headline_holder(subject)
+            if headline_holder:
+                return headline_holder
         institution = self._institution(subject) or self._body(subject)
         if institution:
             return SpeakerRef(institution, SpeakerKind.INSTITUTION)
@@ -212,7 +219,7 @@ class SpeakerResolver:
         ]
         acting = [e for e in fitting if e.root.dep_ in ("nsubj", "nsubjpass", "poss")]
         for ent in reversed(acting or fitting):
-            return " ".join(t.text for t in ent if t.lower_ != "the")
+            return " ".join(t.text for t in ent if t.lower_ != "the" and not t.is_space)
         return ""
 
     def _is_person_name(self, text):
@@ -225,10 +232,10 @@ class SpeakerResolver:
             if self._is_person_name(ent.text):
                 # "Councillor Jo Poe" tagged ORG, after the article named Jo Poe.
                 return ""
-            return " ".join(t.text for t in ent if t.lower_ != "the")
+            return " ".join(t.text for t in ent if t.lower_ != "the" and not t.is_space)
         if subject.pos_ == "PROPN" and subject.text[:1].isupper():
             compounds = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
-            if compounds and ent is None:
+            if compounds and ent is None and not self._is_person_name(subject.text):
                 return " ".join(t.text for t in [*compounds, subject])
         return ""
 
@@ -262,13 +269,22 @@ class SpeakerResolver:
         """ "the chief executive said" after "chief executive Jo Poe": Jo Poe."""
         if self._holders is None:
             self._holders = role_holders(self.people, self.full_name)
-        role = subject.lemma_.lower()
+        role = same_role(subject.lemma_.lower())
         if role in GENERIC_ROLES:
             return None
-        before = [
-            name for offset, word, name in self._holders if word == role and offset < subject.idx
-        ]
+        before = [h.name for h in self._holders if h.role == role and h.offset < subject.idx]
         return SpeakerRef(before[-1], SpeakerKind.PERSON) if before else None
+
+    def _headline_holder(self, subject):
+        """ "Lowtown CEO:", "Transport chief admits ...": a role in a headline is the person
+        the article names with it, usually further down."""
+        if subject.lemma_.lower() in GENERIC_ROLES or not on_headline(self.index.text, subject.idx):
+            return None
+        if self._holders is None:
+            self._holders = role_holders(self.people, self.full_name)
+        modifiers = [t.lower_ for t in subject.lefts if t.dep_ in ("compound", "amod", "poss")]
+        name = holder_named_anywhere(self._holders, subject.lower_, modifiers)
+        return SpeakerRef(name, SpeakerKind.PERSON) if name else None
 
     def _earlier_source_in_role(self, subject, modifiers):
         """Whom "the official" or "the ministry spokesman" points back at, if anyone."""
@@ -300,14 +316,28 @@ class SpeakerResolver:
             if obj.dep_ == "pobj"
         ]
         for token in owners:
+            if token.ent_type_ in NOT_OWNER_ENTITIES or token.like_num:
+                continue
             for candidate in [token, *(t for t in token.lefts if t.dep_ in ("compound", "poss"))]:
                 inner = self.speaker_of(candidate)
                 if inner:
                     return inner
-        for earlier in reversed(self.memory.speakers()):
-            if earlier.kind == SpeakerKind.PERSON:
-                return earlier
-        return self.latest_named(subject.idx, gender=None)
+        lemma = subject.lemma_.lower()
+        # "the post said" points back at its author; "a post said" is one nobody signed.
+        if any(t.lower_ in DEFINITE_WORDS for t in subject.lefts):
+            if lemma in PERSONAL_POSTS:
+                author = self._spoken_before(subject.idx, SpeakerKind.PERSON)
+                return author or self.latest_named(subject.idx, gender=None)
+            if lemma in ISSUED_STATEMENTS:
+                issuer = self._spoken_before(subject.idx, SpeakerKind.INSTITUTION)
+                if issuer:
+                    return issuer
+        # "the 3 May memo said", "an email read": the document speaks when no author is given.
+        return SpeakerRef(document_name(subject), SpeakerKind.INSTITUTION)
+
+    def _spoken_before(self, offset, kind):
+        earlier = [ref for at, ref in self.memory.history if at < offset and ref.kind == kind]
+        return earlier[-1] if earlier else None
 
     def _resolve_pronoun(self, pronoun):
         gender = PRONOUN_GENDER[pronoun.lower_]
@@ -342,6 +372,9 @@ class SpeakerResolver:
 def is_role(token):
     """A noun for a person by what they do: "official", "curator", "historian"."""
     lemma = token.lemma_.lower()
+    if token.pos_ == "PROPN" and token.lower_ in ROLE_NOUNS:
+        # Headlines capitalise every word: "Lowtown CEO: ...".
+        return True
     if token.pos_ != "NOUN" or lemma in UTTERANCE_NOUNS:
         return False
     return lemma in ROLE_NOUNS or token.lower_ in ROLE_NOUNS or lemma.endswith(PERSON_NOUN_ENDINGS)

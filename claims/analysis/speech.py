@@ -15,6 +15,15 @@ Doc.set_extension("speaker_memory", default=None, force=True)
 
 ACCORDING_TO, CITING, TELL = "according to", "citing", "tell"
 
+# The auxiliary of a perfect tense, which translated text may leave far from its participle.
+PERFECT_AUXILIARY = "have"
+
+# Tags of a past participle, and of one the tagger mistook for a past tense.
+PAST_FORMS = ("VBN", "VBD")
+
+# At most this many tokens from a verb to the name after it that speaks: "declared Mr. Lind".
+INVERTED_GAP = 3
+
 
 @dataclass(frozen=True)
 class SpeechEvent:
@@ -48,7 +57,9 @@ class SpeechEventFinder:
             token = doc[i]
             if any(q.start <= token.idx < q.end for q in quotes):
                 continue
-            speaker = resolver.speaker_of(subject_of(token))
+            speaker = resolver.speaker_of(subject_of(token)) or _speaker_alongside(
+                resolver, token, events
+            )
             if speaker and speaker.kind == SpeakerKind.PERSON:
                 speaker = SpeakerRef(resolver.full_name(speaker.name), SpeakerKind.PERSON)
             events.append(SpeechEvent(token, speaker, cue, _relay(resolver, token, cue)))
@@ -73,6 +84,63 @@ def _relay(resolver, token, cue):
                 words = ent if ent is not None else [*obj.lefts, obj]
                 name = " ".join(t.text for t in words if t.pos_ == "PROPN")
                 return SpeakerRef(name, SpeakerKind.INSTITUTION)
+    return None
+
+
+def _speaker_alongside(resolver, verb, events):
+    """The speaker of a verb without a subject of its own that the parser tied to the wrong
+    clause: "X's statement, which called it "..." and said "..."" (the statement's, not the
+    main verb's), "shares rose after the company hit back, telling investors" (the
+    company's). The last speaker or subject before it in its sentence speaks."""
+    quoted = [(q.open_mark, q.close_mark) for q in verb.doc._.quotes]
+    if verb.tag_ in PAST_FORMS and not any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and not c.is_punct
+        and not any(start <= c.idx <= end for start, end in quoted)
+        for c in verb.children
+    ):
+        perfect = _speaker_of_perfect(resolver, verb)
+        if perfect:
+            return perfect
+    if verb.dep_ not in ("conj", "advcl") or any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    ):
+        return None
+    sentence = verb.sent
+    for event in reversed(events):
+        if event.verb.i < sentence.start:
+            break
+        if event.speaker:
+            return event.speaker
+    for token in reversed(verb.doc[sentence.start : verb.i]):
+        if token.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in token.children):
+            speaker = resolver.speaker_of(subject_of(token))
+            if speaker:
+                return speaker
+    return None
+
+
+def _speaker_of_perfect(resolver, verb):
+    """Translated text keeps the participle last: "the chief had the move as "..." described"
+    is said by the subject of the "had" before it."""
+    for token in reversed(verb.doc[verb.sent.start : verb.i]):
+        if token.lemma_.lower() == PERFECT_AUXILIARY:
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            return resolver.speaker_of(subject) if subject is not None else None
+    return None
+
+
+def _inverted_subject(verb):
+    """ "..., declared Mr. Lind in a statement": after a quotation, the parser may take the
+    name that follows the verb for its object; a verb that does not take a hearer for its
+    object has its speaker there."""
+    if verb.lemma_.lower() in ADDRESSEE_VERBS or verb.i == 0:
+        return None
+    if not verb.doc[verb.i - 1].is_punct:
+        return None
+    for child in verb.rights:
+        if child.dep_ == "dobj" and child.pos_ == "PROPN" and child.i - verb.i <= INVERTED_GAP:
+            return child
     return None
 
 
@@ -115,16 +183,22 @@ def subject_of(verb):
                 return described.head if described.dep_ == "appos" else described
             if child.lower_ not in RELATIVE_SUBJECTS:
                 return child
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted
+    for child in verb.children:
+        # "..., reported by the agency", "of being told by the office": the passive agent speaks.
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+        # "the email sending it asked": the parser makes the noun the subject of a clause.
+        if child.dep_ == "csubj":
+            return next((c for c in child.children if c.dep_ == "nsubj"), None)
     # "she added", "took to Twitter to dismiss", "said and added": the subject sits higher.
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
     # "responded by saying": the subject is the one who responded.
     if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head.head)
-    for child in verb.children:
-        # "..., reported by the agency": the passive agent speaks.
-        if child.dep_ == "agent":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
     return None
