@@ -32,6 +32,9 @@ ROLE_NOUNS = frozenset(
     staffer staffers employee employees witness witnesses resident residents""".split()
 )
 
+# Roles that name one job, compared as each group's first word: a headline's "CEO", "chief".
+ROLE_SYNONYM_GROUPS = ("executive ceo", "chief head director boss")
+
 # Roles too common to stand for the one person named with them: "the official said".
 GENERIC_ROLES = frozenset("official source person people member representative".split())
 
@@ -54,9 +57,30 @@ DEFINITE_WORDS = frozenset("the this that".split())
 # Nouns for what was said rather than who said it: "the tweet reads", "the statement said".
 UTTERANCE_NOUNS = frozenset(
     """tweet tweets statement statements post readout reading transcript message letter release
-    report reports memo note email e-mail communique communiqué filing document slide
-    presentation""".split()
+    report reports memo memorandum note email e-mail communique communiqué filing document slide
+    slides deck presentation minutes""".split()
 )
+
+# Utterances of one person, whose author a bare "the tweet" points back at: "the post said".
+PERSONAL_POSTS = frozenset("tweet tweets post message".split())
+
+# Utterances a body issues, whose author a bare "the statement" points back at.
+ISSUED_STATEMENTS = frozenset("statement statements readout communique communiqué release".split())
+
+# Entity labels of words before a document's noun that date or count it, never its author.
+NOT_OWNER_ENTITIES = frozenset("DATE TIME CARDINAL ORDINAL".split())
+
+# Parts of a document whose words are the document's: "the memo's summary page was headed".
+DOCUMENT_PARTS = frozenset("page heading headline title section paragraph summary caption".split())
+
+# Verbs by which a document shows words: "it carried the heading", "the page was headed".
+DOCUMENT_VERBS = frozenset("carry contain head title headline bear label caption turn".split())
+
+# Reporting verbs that characterise, not cite: "X said the memo described it as" is X's.
+CHARACTERIZING_VERBS = frozenset("describe characterize characterise call".split())
+
+# The pronoun that makes a thing the owner: "its summary page" is the last document's.
+THING_POSSESSIVE = "its"
 
 # Nouns for a body that speaks as one: "the ministry said", "the mayor's office said".
 INSTITUTION_NOUNS = frozenset(
@@ -88,6 +112,9 @@ TITLE_WORDS = frozenset(
     sergeant sgt professor prof rev councillor councilor councilman councilwoman alderman
     alderwoman""".split()
 )
+
+# Honorifics that make the name after them a person's, whatever the tagger says: "Mr. Lind".
+HONORIFICS = frozenset("mr mrs ms mx dr".split())
 
 # Pronouns that stand for one person, and the gender each tells: "she added".
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
