@@ -140,3 +140,24 @@ def test_a_statement_described_in_a_relative_clause_is_its_owners(nlp):
     )
     speaker = speakers(nlp, text)[0]
     assert speaker is not None and "Brackwell" in speaker
+
+
+def test_a_pronoun_after_a_newly_named_subject_is_that_person(nlp):
+    text = (
+        "Mara Quill said the depot would close in March.\n\n"
+        "Ivo Lind, the director, runs the night shift. He said the trams would run until May."
+    )
+    events = nlp(text)._.speech_events
+    assert [e.speaker.name for e in events if e.speaker] == ["Mara Quill", "Ivo Lind"]
+
+
+def test_a_pronoun_read_late_points_at_who_spoke_before_it_not_after(nlp):
+    text = (
+        "Mara Quill spoke at the depot on Monday. She said the plan was final.\n\n"
+        "“We have no choice, and the depot will close in March.”\n\n"
+        "Ivo Lind, the director, said the trams would run until May."
+    )
+    doc = nlp(text)
+    (quote,) = [q for q in doc._.quotes if "no choice" in q.text]
+    speaker = doc._.attributions[doc._.quotes.index(quote)].speaker
+    assert speaker is not None and speaker.name == "Mara Quill"

@@ -2,7 +2,13 @@
 
 from dataclasses import dataclass
 
-from .lexicon import ROLE_NOUNS, ROLE_SYNONYM_GROUPS, TITLE_WORDS
+from .lexicon import (
+    PERSON_NOUN_ENDINGS,
+    ROLE_NOUNS,
+    ROLE_SYNONYM_GROUPS,
+    TITLE_WORDS,
+    UTTERANCE_NOUNS,
+)
 from .names import ascii_fold
 
 # Words of a role set right before a name: "Industry Minister Jo Poe", "chief executive Jo Poe".
@@ -87,3 +93,14 @@ def _roles_of(ent):
         beside.append(root.head)
     words += [t.lemma_.lower() for t in beside if _is_role_word(t)]
     return words
+
+
+def is_role(token):
+    """A noun for a person by what they do: "official", "curator", "historian"."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "PROPN" and token.lower_ in ROLE_NOUNS:
+        # Headlines capitalise every word: "Lowtown CEO: ...".
+        return True
+    if token.pos_ != "NOUN" or lemma in UTTERANCE_NOUNS:
+        return False
+    return lemma in ROLE_NOUNS or token.lower_ in ROLE_NOUNS or lemma.endswith(PERSON_NOUN_ENDINGS)

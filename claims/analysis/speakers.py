@@ -16,10 +16,8 @@ from .lexicon import (
     NOT_OWNER_ENTITIES,
     ONE_MORE_SUBJECTS,
     OTHER_WORDS,
-    PERSON_NOUN_ENDINGS,
     PERSONAL_POSTS,
     PRONOUN_GENDER,
-    ROLE_NOUNS,
     THING_PRONOUN,
     TITLE_WORDS,
     UTTERANCE_NOUNS,
@@ -27,7 +25,7 @@ from .lexicon import (
 )
 from .names import ascii_fold, name_skeleton
 from .people import name_around_particles, with_name_particles
-from .roles import holder_named_anywhere, on_headline, role_holders, same_role
+from .roles import holder_named_anywhere, is_role, on_headline, role_holders, same_role
 
 # Anonymous sources called "official" are too common to point back at an earlier person.
 GENERIC_ROLE = "official"
@@ -64,6 +62,7 @@ class SpeakerResolver:
         self.doc = doc
         self.index = doc._.index
         self.people = list(doc.spans["people"])
+        self._people_starts = {ent.start for ent in self.people}
         self.full_names = doc._.full_names
         self.memory = memory
         self._holders = None
@@ -108,7 +107,10 @@ class SpeakerResolver:
         if subject.lemma_.lower() in UTTERANCE_NOUNS:
             return self._author_of_utterance(subject)
         if subject.pos_ == "PROPN":
-            return SpeakerRef(_proper_name(subject), SpeakerKind.PERSON)
+            # People's names take no "the": "the Gazette" is an organisation.
+            the = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+            kind = SpeakerKind.INSTITUTION if the else SpeakerKind.PERSON
+            return SpeakerRef(_proper_name(subject), kind)
         return self._surname_in_lower_case(subject)
 
     def person(self, ent):
@@ -137,14 +139,15 @@ class SpeakerResolver:
         return None
 
     def _named_person(self, subject):
-        """A PERSON name that is the subject itself, part of it, or set beside it."""
+        """A name of the people stage (not every PERSON entity is one) that is the subject
+        itself, part of it, or set beside it."""
         candidates = [subject, *(t for t in subject.children if t.dep_ in ("appos", "compound"))]
         if subject.dep_ == "appos":
             candidates.append(subject.head)
         for token in candidates:
             for named in [token, *(c for c in token.children if c.dep_ == "appos")]:
                 ent = self.index.entity_of(named)
-                if ent is not None and ent.label_ == "PERSON":
+                if ent is not None and ent.label_ == "PERSON" and ent.start in self._people_starts:
                     return with_name_particles(ent)
         return name_around_particles(subject)
 
@@ -327,7 +330,8 @@ class SpeakerResolver:
         if any(t.lower_ in DEFINITE_WORDS for t in subject.lefts):
             if lemma in PERSONAL_POSTS:
                 author = self._spoken_before(subject.idx, SpeakerKind.PERSON)
-                return author or self.latest_named(subject.idx, gender=None)
+                named = self._latest_named_entity(subject.idx, gender=None)
+                return author or (self.person(named) if named is not None else None)
             if lemma in ISSUED_STATEMENTS:
                 issuer = self._spoken_before(subject.idx, SpeakerKind.INSTITUTION)
                 if issuer:
@@ -340,44 +344,36 @@ class SpeakerResolver:
         return earlier[-1] if earlier else None
 
     def _resolve_pronoun(self, pronoun):
+        """The last person who spoke before "he"/"she" (the memory may hold the whole article),
+        or a subject named since; genders agree."""
         gender = PRONOUN_GENDER[pronoun.lower_]
         known_gender = self.memory.gender
-        history = self.memory.history
+        history = [(at, ref) for at, ref in self.memory.history if at < pronoun.idx]
+        named = self._latest_named_entity(pronoun.idx, gender)
         if history:
-            _, previous = history[-1]
+            offset, previous = history[-1]
+            newer_subject = named and named.start_char > offset and named.root.dep_ == "nsubj"
             if (
-                previous.kind == SpeakerKind.PERSON
+                not newer_subject
+                and previous.kind == SpeakerKind.PERSON
                 and known_gender.get(previous.name, gender) == gender
             ):
                 known_gender[previous.name] = gender
                 return previous
-        speaker = self.latest_named(pronoun.idx, gender)
-        if speaker:
+        if named is not None:
+            speaker = self.person(named)
             known_gender[speaker.name] = gender
-        elif history:
-            speaker = history[-1][1]
-        return speaker
+            return speaker
+        return history[-1][1] if history else None
 
-    def latest_named(self, before, gender):
+    def _latest_named_entity(self, before, gender):
         """The last person named outside quotes before `before`, whose gender does not clash."""
         for ent in reversed(self.people):
             if ent.start_char >= before:
                 continue
-            speaker = self.person(ent)
-            if gender is None or self.memory.gender.get(speaker.name, gender) == gender:
-                return speaker
+            if gender is None or self.memory.gender.get(self.person(ent).name, gender) == gender:
+                return ent
         return None
-
-
-def is_role(token):
-    """A noun for a person by what they do: "official", "curator", "historian"."""
-    lemma = token.lemma_.lower()
-    if token.pos_ == "PROPN" and token.lower_ in ROLE_NOUNS:
-        # Headlines capitalise every word: "Lowtown CEO: ...".
-        return True
-    if token.pos_ != "NOUN" or lemma in UTTERANCE_NOUNS:
-        return False
-    return lemma in ROLE_NOUNS or token.lower_ in ROLE_NOUNS or lemma.endswith(PERSON_NOUN_ENDINGS)
 
 
 def _proper_name(subject):

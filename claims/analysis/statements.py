@@ -247,9 +247,12 @@ def _outermost_event(sentence, events):
     people = [e for e in sourced if e.speaker.kind != SpeakerKind.INSTITUTION]
     if people or (sourced and len(inside) == 1):
         return (people or sourced)[0]
-    # "X said ..., according to the network": X speaks, the network is only the outlet.
+    # "X said ..., according to the network": X speaks, via the network.
     others = [e for e in inside if e not in sourced] or inside
-    return min(others, key=lambda e: sum(1 for _ in e.verb.ancestors))
+    top = min(others, key=lambda e: sum(1 for _ in e.verb.ancestors))
+    if top.via is None and sourced and sourced[0] is not top:
+        return replace(top, via=sourced[0].speaker)
+    return top
 
 
 def _content_of(verb, sentence):
