@@ -257,3 +257,10 @@ def test_mentions_table_names_who_relayed_the_words(client, tricky_story):
     Mention.objects.filter(stance="repeats").update(via="the Lowtown Gazette")
     rows = read_rows(download(client, "/stories/bridge/export/mentions.csv"))
     assert sorted(row["via"] for row in rows) == ["", "the Lowtown Gazette"]
+
+
+def test_timeline_links_to_the_positions_table(client, tricky_story):
+    page = client.get("/stories/bridge/").content.decode()
+    assert "/stories/bridge/export/positions.csv?" in page
+    rows = read_rows(download(client, "/stories/bridge/export/positions.csv"))
+    assert [row["position"] for row in rows] == ["denies"]
