@@ -120,8 +120,15 @@ def _event_governing(doc, quote, sentences, events):
     speaking = [e for e in crediting if not _outlet_report(e)]
     reports = [e.speaker for e in crediting if _outlet_report(e)]
     crediting = speaking or crediting
+    # "The split suggests "...," Jo Poe told the Gazette": a verb whose subject is no speaker
+    # does not credit the words when a verb above it names one.
+    crediting = [e for e in crediting if e.speaker] or crediting
     if sourced:
-        inner = [e for e in crediting if e.speaker and e.cue not in SOURCE_CUES]
+        inner = [
+            e
+            for e in crediting
+            if e.speaker and e.cue not in SOURCE_CUES and not _instructs(doc, quote, e)
+        ]
         if not inner or quote.kind != QuoteKind.SPEECH:
             return sourced[0], sourced[0].via
         crediting, reports = inner, [sourced[0].speaker]
@@ -141,6 +148,16 @@ def _event_governing(doc, quote, sentences, events):
         nearby,
         key=lambda e: min(abs(e.verb.idx - quote.close_mark), abs(e.verb.idx - quote.open_mark)),
     ), None
+
+
+def _instructs(doc, quote, event):
+    """ "X told Y to "..."": the words tell what X asked for, in the words of the source that
+    reports it, not X's own."""
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    token = span.root if span is not None else event.verb
+    while token.head.i != token.i and token.head.i != event.verb.i:
+        token = token.head
+    return token.head.i == event.verb.i and token.dep_ == "xcomp" and token.i != event.verb.i
 
 
 def _crediting_above(doc, quote, first, last, nearby):

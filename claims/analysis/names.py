@@ -5,7 +5,7 @@ from difflib import SequenceMatcher
 from articles.vocabulary import ascii_fold, name_skeleton
 
 from .labels import SpeakerKind
-from .lexicon import ROLE_NOUNS, ROLE_PREPOSITIONS
+from .lexicon import ROLE_NOUNS, ROLE_PREPOSITIONS, TITLE_WORDS, VAGUE_WORDS
 
 __all__ = ["ascii_fold", "name_skeleton", "same_speaker_name"]
 
@@ -59,3 +59,15 @@ def _role_and_details(words):
     role = next((w for w in folded if w in ROLE_NOUNS), folded[-1])
     details = frozenset(w for w in folded if w != role and w not in ROLE_PREPOSITIONS)
     return role.rstrip("s"), details
+
+
+def proper_name(subject):
+    compounds = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    while compounds and ascii_fold(compounds[0].text) in TITLE_WORDS:
+        compounds = compounds[1:]
+    return " ".join(t.text for t in [*compounds, subject])
+
+
+def without_vague_words(tokens):
+    words = [t.text for t in tokens if t.lower_ not in VAGUE_WORDS and not t.is_punct]
+    return " ".join(words).strip()

@@ -14,6 +14,9 @@ from .names import ascii_fold
 # Words of a role set right before a name: "Industry Minister Jo Poe", "chief executive Jo Poe".
 ROLE_WORDS_BEFORE_NAME = 3
 
+# Letters of an owner's name that its adjective keeps: "Veldria" and "Veldrian" share five.
+OWNER_STEM = 5
+
 # What ends a line of running text rather than a headline, before any closing quotation marks.
 SENTENCE_ENDS = (".", "!", "?", "…")
 LINE_CLOSING_MARKS = "\"'”’»)"
@@ -28,6 +31,7 @@ class RoleHolder:
     role: str  # the role's word, as same_role() gives it
     name: str  # the person's full name
     context: frozenset  # the lower-case words of the sentence that gives the role
+    qualifiers: frozenset = frozenset()  # the lower-case words just before the name
 
 
 def same_role(word):
@@ -42,8 +46,10 @@ def role_holders(people, full_name):
     for ent in people:
         name = full_name(ent.text)
         context = frozenset(t.lower_ for t in ent.sent)
+        before = ent.doc[max(ent.start - ROLE_WORDS_BEFORE_NAME, ent.sent.start) : ent.start]
+        qualifiers = frozenset(t.lower_ for t in before)
         for word in _roles_of(ent):
-            holders.append(RoleHolder(ent.start_char, same_role(word), name, context))
+            holders.append(RoleHolder(ent.start_char, same_role(word), name, context, qualifiers))
     return holders
 
 
@@ -54,6 +60,20 @@ def holder_named_anywhere(holders, role, modifiers):
     if len(fitting) > 1:
         fitting = {name: h for name, h in fitting.items() if any(m in h.context for m in modifiers)}
     return next(iter(fitting)) if len(fitting) == 1 else ""
+
+
+def holder_of_owner(holders, role, owner, before):
+    """Who holds `role` of `owner` named before offset `before`: "Lowtown's mayor" after
+    "Lowtown Mayor Jo Poe"; the owner may be named by its adjective ("Lowtownian Mayor")."""
+    stem = owner.lower()[:OWNER_STEM]
+    fitting = [
+        h.name
+        for h in holders
+        if h.role == same_role(role)
+        and h.offset < before
+        and any(word.startswith(stem) for word in h.qualifiers)
+    ]
+    return fitting[-1] if fitting else ""
 
 
 def on_headline(text, offset):

@@ -21,11 +21,18 @@ from .lexicon import (
     THING_PRONOUN,
     TITLE_WORDS,
     UTTERANCE_NOUNS,
-    VAGUE_WORDS,
 )
-from .names import ascii_fold, name_skeleton
+from .names import ascii_fold, name_skeleton, proper_name, without_vague_words
 from .people import name_around_particles, with_name_particles
-from .roles import holder_named_anywhere, is_role, on_headline, role_holders, same_role
+from .reported_clauses import in_reported_clause
+from .roles import (
+    holder_named_anywhere,
+    holder_of_owner,
+    is_role,
+    on_headline,
+    role_holders,
+    same_role,
+)
 
 # Anonymous sources called "official" are too common to point back at an earlier person.
 GENERIC_ROLE = "official"
@@ -91,7 +98,7 @@ class SpeakerResolver:
             c.dep_ == "appos" and is_role(c) for c in subject.children
         ):
             # "Jane Roe, a spokeswoman for ..." is a person whatever the tagger thought.
-            return SpeakerRef(_proper_name(subject), SpeakerKind.PERSON)
+            return SpeakerRef(proper_name(subject), SpeakerKind.PERSON)
         if is_role(subject):
             holder = self._role_holder(subject)
             if holder:
@@ -110,7 +117,7 @@ class SpeakerResolver:
             # People's names take no "the": "the Gazette" is an organisation.
             the = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
             kind = SpeakerKind.INSTITUTION if the else SpeakerKind.PERSON
-            return SpeakerRef(_proper_name(subject), kind)
+            return SpeakerRef(proper_name(subject), kind)
         return self._surname_in_lower_case(subject)
 
     def person(self, ent):
@@ -184,7 +191,7 @@ class SpeakerResolver:
             if ent is not None and ent.label_ == "PERSON":
                 return self.full_name(with_name_particles(ent))
             if token.pos_ == "PROPN":
-                return _proper_name(token)
+                return proper_name(token)
         return ""
 
     def _body(self, subject):
@@ -204,7 +211,7 @@ class SpeakerResolver:
             if named:
                 return named
         words = [t for t in subject.subtree if t.i <= subject.i]
-        return _without_vague_words(words).replace(" 's", "'s").replace(" ’s", "’s")
+        return without_vague_words(words).replace(" 's", "'s").replace(" ’s", "’s")
 
     def _organisation_before(self, subject):
         """The last organisation named before `subject` that a bare "the company" stands for:
@@ -257,14 +264,15 @@ class SpeakerResolver:
             and t.head.i >= subject.i
             and not any(c.dep_ in ("relcl", "acl") for c in t.ancestors if c.i > subject.i)
         ]
-        name = _without_vague_words([*modifiers, subject, *trailing])
+        name = without_vague_words([*modifiers, subject, *trailing])
         if any(t.lower_ in OTHER_WORDS for t in subject.lefts):
             return SpeakerRef(name or subject.text, SpeakerKind.ANONYMOUS)
-        if any(t.lower_ in DEFINITE_WORDS for t in subject.lefts):
-            earlier = self._holder_of_role(subject) or self._earlier_source_in_role(
-                subject, modifiers
-            )
-            if earlier:
+        owner = next((t for t in subject.lefts if t.dep_ == "poss" and t.pos_ == "PROPN"), None)
+        # "Lowtown's mayor" is as definite as "the mayor", and names whose mayor it is.
+        of_place = owner is not None and owner.ent_type_ == "GPE"
+        if of_place or any(t.lower_ in DEFINITE_WORDS for t in subject.lefts):
+            holder = self._holder_of(subject, owner) if of_place else self._holder_of_role(subject)
+            if earlier := holder or self._earlier_source_in_role(subject, modifiers):
                 return earlier
         return SpeakerRef(name or subject.text, SpeakerKind.ANONYMOUS)
 
@@ -277,6 +285,13 @@ class SpeakerResolver:
             return None
         before = [h.name for h in self._holders if h.role == role and h.offset < subject.idx]
         return SpeakerRef(before[-1], SpeakerKind.PERSON) if before else None
+
+    def _holder_of(self, subject, owner):
+        """ "Lowtown's mayor said" after "Lowtown Mayor Jo Poe": Jo Poe."""
+        if self._holders is None:
+            self._holders = role_holders(self.people, self.full_name)
+        name = holder_of_owner(self._holders, subject.lemma_.lower(), owner.text, subject.idx)
+        return SpeakerRef(name, SpeakerKind.PERSON) if name else None
 
     def _headline_holder(self, subject):
         """ "Lowtown CEO:", "Transport chief admits ...": a role in a headline is the person
@@ -297,7 +312,7 @@ class SpeakerResolver:
             if (
                 earlier.kind == SpeakerKind.ANONYMOUS
                 and same_role
-                and not _without_vague_words(modifiers)
+                and not without_vague_words(modifiers)
             ):
                 return earlier
         if modifiers and role != GENERIC_ROLE:
@@ -352,7 +367,12 @@ class SpeakerResolver:
         named = self._latest_named_entity(pronoun.idx, gender)
         if history:
             offset, previous = history[-1]
-            newer_subject = named and named.start_char > offset and named.root.dep_ == "nsubj"
+            newer_subject = (
+                named
+                and named.start_char > offset
+                and named.root.dep_ == "nsubj"
+                and not in_reported_clause(named.root)
+            )
             if (
                 not newer_subject
                 and previous.kind == SpeakerKind.PERSON
@@ -374,15 +394,3 @@ class SpeakerResolver:
             if gender is None or self.memory.gender.get(self.person(ent).name, gender) == gender:
                 return ent
         return None
-
-
-def _proper_name(subject):
-    compounds = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
-    while compounds and ascii_fold(compounds[0].text) in TITLE_WORDS:
-        compounds = compounds[1:]
-    return " ".join(t.text for t in [*compounds, subject])
-
-
-def _without_vague_words(tokens):
-    words = [t.text for t in tokens if t.lower_ not in VAGUE_WORDS and not t.is_punct]
-    return " ".join(words).strip()

@@ -195,6 +195,16 @@ def subject_of(verb):
         # "the email sending it asked": the parser makes the noun the subject of a clause.
         if child.dep_ == "csubj":
             return next((c for c in child.children if c.dep_ == "nsubj"), None)
+    head = verb.head
+    # "X said he thanked Y and said "..."": the parser ties the second "said" to the reported
+    # "thanked", but X says both.
+    if (
+        verb.dep_ == "conj"
+        and head.dep_ == "ccomp"
+        and head.lemma_.lower() not in REPORTING_VERBS
+        and head.head.lemma_.lower() in REPORTING_VERBS
+    ):
+        return subject_of(head.head)
     # "she added", "took to Twitter to dismiss", "said and added": the subject sits higher.
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
