@@ -87,6 +87,9 @@ class Article(models.Model):
     def __str__(self):
         return self.title or self.file_name
 
+    def get_absolute_url(self):
+        return reverse("claims:article_reader", args=[self.story.slug, self.pk])
+
     @property
     def headline(self):
         """The title, or for an article that gives none, the start of its first sentence: a
@@ -98,9 +101,6 @@ class Article(models.Model):
             return self.file_name
         lede = " ".join(words[:HEADLINE_WORDS])
         return lede + ("…" if len(words) > HEADLINE_WORDS else "")
-
-    def get_absolute_url(self):
-        return reverse("claims:article_reader", args=[self.story.slug, self.pk])
 
     @property
     def word_count(self):

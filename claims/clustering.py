@@ -7,13 +7,20 @@ from collections import Counter, defaultdict
 # terms found in the claim: loose enough for a translation's rewording, strict enough to keep
 # apart two claims about the same people.
 MATCH_THRESHOLD = 0.4
+# A denial in its own words ("denied it had been warned months ago") names only the core of
+# what it denies, so it covers less of its claim; and a claim only a denial states is rarely
+# what the story holds, as a denial exists because something was reported. Three quarters of
+# the threshold of a report.
+DENIAL_MATCH_THRESHOLD = 0.3
 # Fewer shared terms than this is chance ("president", "said", a place), whatever the score...
 MIN_SHARED_TERMS = 3
 # ... except for a short statement, whose few terms are nearly all it says.
 SHORT_STATEMENT_TERMS = 6
 MIN_SHARED_SHORT = 2
-# Only a statement's rarest terms are looked up: common words ("president") would make every
-# claim a candidate, and the cost of a lookup must not grow with the size of the story.
+# Only a statement's rarest terms, and those no commoner than a candidate list is long, are
+# looked up: common words ("president") would make every claim a candidate, and the cost of a
+# lookup must not grow with the size of the story. Looking up the rarest few alone missed
+# claims that share the statement's middling words, which are most of what a rewording keeps.
 LOOKUP_TERMS = 6
 # Of the claims found that way, only those sharing the most of those terms are scored.
 MAX_CANDIDATES = 30
@@ -54,13 +61,16 @@ class ClaimIndex:
         a statement's words the story has not seen yet from outweighing all it shares."""
         return 1.0 + math.log((1 + len(self)) / (1 + self.term_counts[term]))
 
-    def best_match(self, terms, exclude=()):
+    def best_match(self, terms, exclude=(), threshold=MATCH_THRESHOLD):
         """The claim whose terms cover the statement best, or None below the threshold."""
         needed = MIN_SHARED_SHORT if len(terms) <= SHORT_STATEMENT_TERMS else MIN_SHARED_TERMS
         if len(terms) < needed:
             return None
         known_terms = [t for t in terms if self.term_counts[t] > 0]
-        rarest = sorted(known_terms, key=lambda t: (self.term_counts[t], t))[:LOOKUP_TERMS]
+        ranked = sorted(known_terms, key=lambda t: (self.term_counts[t], t))
+        rarest = ranked[:LOOKUP_TERMS] + [
+            t for t in ranked[LOOKUP_TERMS:] if self.term_counts[t] <= MAX_CANDIDATES
+        ]
         shared = Counter(c for t in rarest for c in self.claims_by_term.get(t, ()))
         for claim_id in exclude:
             shared.pop(claim_id, None)
@@ -76,7 +86,7 @@ class ClaimIndex:
             return total
 
         statement_weight = weight_of(terms)
-        best_claim, best_score = None, MATCH_THRESHOLD
+        best_claim, best_score = None, threshold
         for claim_id, _ in shared.most_common(MAX_CANDIDATES):
             claim_terms = self.terms_by_claim[claim_id]
             shared_terms = terms & claim_terms

@@ -46,7 +46,9 @@ class StoryStore:
             self._forget_machine_rows(article)
         quote_rows = self._save_quotes(article, doc, is_new)
         reference_date = article.published or self.articles.reference_date
-        self._save_mentions(article, doc._.statements, quote_rows, is_new, reference_date)
+        # Denial reports come after the statements, whose indices the denials refer to.
+        statements = [*doc._.statements, *doc._.denial_reports]
+        self._save_mentions(article, statements, quote_rows, is_new, reference_date)
         self.articles.mark_copy(article)
         return "new" if is_new else "updated"
 

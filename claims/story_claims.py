@@ -8,7 +8,7 @@ from django.db.models import Count, F
 from articles.store import source_named
 
 from .analysis.statements import NEGATION_TERM
-from .clustering import ClaimIndex
+from .clustering import DENIAL_MATCH_THRESHOLD, ClaimIndex
 from .models import Claim, Mention, SetBy, Stance
 
 # Fields of a claim the machine fills in once, from the first statement that gives them.
@@ -61,7 +61,7 @@ class StoryClaims:
     def claim_for(self, statement, reference_date, grown):
         """The id of the story's claim this statement states, made new when none matches;
         the claim goes into `grown` when the statement gave it new terms."""
-        claim_id = self.index.best_match(statement.terms)
+        claim_id = self._match(statement)
         negated = NEGATION_TERM in statement.terms
         if claim_id is None:
             claim_id = Claim.objects.create(
@@ -82,6 +82,14 @@ class StoryClaims:
             grown.add(claim_id)
             self.changed_terms.add(claim_id)
         return claim_id
+
+    def _match(self, statement):
+        """The claim a statement states; a denial's own negation is no part of what it denies."""
+        if statement.stance != Stance.DENIES:
+            return self.index.best_match(statement.terms)
+        return self.index.best_match(
+            statement.terms - {NEGATION_TERM}, threshold=DENIAL_MATCH_THRESHOLD
+        )
 
     def _complete(self, claim_id, statement, reference_date):
         """Fill in what the machine did not know yet; never touch what an editor set."""

@@ -53,7 +53,11 @@ def denial_targets(doc):
             continue
         if denial.answers_in_sentence:
             denial.answers, denial.close_candidates = index - 1, (index - 1,)
-        elif previous_denial is not None and _same_passage(previous_denial, denial, text):
+        elif (
+            not denial.denied_terms
+            and previous_denial is not None
+            and _same_passage(previous_denial, denial, text)
+        ):
             denial.answers = previous_denial.answers
             denial.close_candidates = previous_denial.close_candidates
         else:
@@ -112,6 +116,9 @@ def _scores(statements, index, focus):
     for other_index, other in enumerate(statements):
         if other.needs_target or not other.terms or _in_same_quote(other, denial):
             continue
+        if denial.denied_terms and not denial.denied_terms & other.terms:
+            # "There was no disagreement" answers only a report of a disagreement.
+            continue
         score = len(context & other.terms) + _source_bonus(context_text, other)
         if other.speaker is not None and other.speaker.kind == SpeakerKind.ANONYMOUS:
             score += ANONYMOUS_SOURCE
@@ -143,7 +150,7 @@ def _in_same_quote(a, b):
 
 def _denial_context_terms(denial, statements):
     """The terms around a bare denial: its quote's other sentences say what it rejects."""
-    terms = set()
+    terms = set(denial.denied_terms)
     for other in statements:
         if other is denial or _in_same_quote(other, denial):
             terms |= other.terms
@@ -151,7 +158,17 @@ def _denial_context_terms(denial, statements):
 
 
 def _same_speaker(a, b):
-    return a.speaker is not None and b.speaker is not None and a.speaker.name == b.speaker.name
+    """One speaker, named in full or short: "the Lowtown Gazette" is later "the Gazette". A role
+    is not shortened so: "an official" need not be "the company official"."""
+    if a.speaker is None or b.speaker is None:
+        return False
+    if a.speaker.name == b.speaker.name:
+        return True
+    if SpeakerKind.ANONYMOUS in (a.speaker.kind, b.speaker.kind):
+        return False
+    words = [[w for w in ascii_fold(s.speaker.name).split() if w != "the"] for s in (a, b)]
+    shorter, longer = sorted(words, key=len)
+    return bool(shorter) and longer[-len(shorter) :] == shorter
 
 
 def _source_bonus(lowered, statement):

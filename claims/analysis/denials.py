@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Span
 
+from .claim_words import EXISTENTIAL_SUBJECTS, NO_DETERMINERS
 from .lexicon import (
     DENIAL_IF_SPEECH_OBJECT,
     DENIAL_VERBS,
@@ -77,6 +78,18 @@ def _calls_false(false_word):
     return false_word.dep_ in FALSE_WORD_DEPS
 
 
+def _denies_existence(no_word):
+    """ "She insisted there was no disagreement": a reported "there was no N" denies the N."""
+    noun, verb = no_word.head, no_word.head.head
+    if no_word.dep_ != "det" or noun.pos_ != "NOUN" or noun.dep_ not in ("attr", "nsubj"):
+        return False
+    if verb.lemma_.lower() != "be" or noun.i == verb.i:
+        return False
+    if not any(c.dep_ == "expl" and c.lower_ in EXISTENTIAL_SUBJECTS for c in verb.children):
+        return False
+    return verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in REPORTING_VERBS
+
+
 # Each rule: the word list it fires on, compared by lemma or by lower-case form, and what the
 # token and the parse around it must show. A word is in one list only, so one rule applies.
 LEMMA_RULES = {
@@ -88,6 +101,7 @@ LEMMA_RULES = {
 FORM_RULES = {
     "false word": (FALSE_WORDS, _calls_false),
     "not true": (TRUTH_WORDS, _negated),
+    "there was no": (NO_DETERMINERS, _denies_existence),
 }
 RULE_CHECKS = {name: check for name, (_, check) in {**LEMMA_RULES, **FORM_RULES}.items()}
 
@@ -119,15 +133,17 @@ class DenialFinder:
 def _denial(token, rule):
     """The Denial a rule's match makes, or None where it turns out to deny nothing."""
     if rule in ("denial verb", "speech denial verb"):
-        if _reported_by_someone_else(token):
+        if reported_by_someone_else(token):
             return None
         return Denial(token.lemma_.lower(), token, _denied_content(token))
+    if rule == "there was no":
+        return Denial(rule, token.head.head, token.head)
     if rule in ("took issue", "not true"):
         return Denial(rule, token)
     return Denial(token.lower_, token)
 
 
-def _reported_by_someone_else(verb):
+def reported_by_someone_else(verb):
     """ "The official said that X disagreed": the outlet reports a disagreement, it denies
     nothing itself, so the sentence is a report like any other."""
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)

@@ -9,6 +9,7 @@ from . import (  # noqa: F401
     answers,
     attribution,
     dates,
+    denial_reports,
     denials,
     document,
     people,
@@ -29,6 +30,7 @@ ANALYSIS_STAGES = (
     "statements",
     "relays",
     "denial_targets",
+    "denial_reports",
     "event_dates",
 )
 

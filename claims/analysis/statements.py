@@ -6,12 +6,16 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .claim_words import THING_NAME_LABELS
 from .claimworthy import SPEAKER_LABEL, is_furniture
+from .denials import reported_by_someone_else
 from .labels import QuoteKind, SpeakerKind, Stance
 from .lexicon import (
     CONTENT_POS,
     CREDIT_NOUNS,
     CREDITING_VERBS,
+    DENIAL_IF_SPEECH_OBJECT,
+    DENIAL_VERBS,
     NAME_LABELS,
     NEGATION_WORDS,
     NOT_CONTENT,
@@ -33,6 +37,8 @@ MIN_TERMS = 3
 MIN_SENTENCE_CHARS = 15
 # The clauses below a reporting verb that hold what was reported.
 CONTENT_CHILD_DEPS = ("ccomp", "xcomp", "parataxis", "advcl", "dobj", "attr")
+# Verbs of a dispute, which are what a claim is about when someone else reports them.
+DISPUTE_VERBS = DENIAL_VERBS | DENIAL_IF_SPEECH_OBJECT
 # The term a negated verb adds: "did not go well" and "went well" say opposite things.
 NEGATION_TERM = "~not"
 
@@ -61,6 +67,8 @@ class Statement:
     needs_target: bool = False
     # A denial coordinated with the report it answers, in one sentence.
     answers_in_sentence: bool = False
+    # The words a denial names, even too few to find a claim by: "there was no disagreement".
+    denied_terms: frozenset = frozenset()
     # The day the sentence says it happened on, as found in its words (see dates.py).
     date_phrase: object = None
 
@@ -79,8 +87,11 @@ def term_of(token):
     lemma = ascii_fold(token.lemma_)
     if lemma in NOT_CONTENT or ascii_fold(token.text) in NOT_CONTENT:
         return ""
-    if token.pos_ == "VERB" and lemma in SPEECH_ACT_VERBS:
+    if token.pos_ == "VERB" and lemma in SPEECH_ACT_VERBS and not _reported_dispute(token, lemma):
         return ""
+    if token.pos_ == "PROPN" and token.text.islower():
+        # A tagger's slip ("the tram company"): a lower-case word is no name.
+        return word_key(lemma.lower())
     if token.pos_ == "PROPN" or (token.ent_type_ in NAME_LABELS and token.is_title):
         skeleton = name_skeleton(token.text)
         return f"~{skeleton}" if len(skeleton) >= 2 else ""
@@ -89,10 +100,36 @@ def term_of(token):
     return word_key(lemma)
 
 
+def _is_named_thing(token):
+    """ "The Harbour Bridge", "Lowtown Council": a name whose last word is a common noun, which
+    other outlets call "the bridge", "the council". People's names are not such things."""
+    if token.pos_ != "PROPN" or not term_of(token):
+        return False
+    if not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+        return False
+    if token.ent_type_:
+        return token.ent_type_ in THING_NAME_LABELS
+    # The tagger missed the name's kind: it is a thing unless the people stage found a person.
+    people = token.doc.spans.get("people", ())
+    return not any(span.start <= token.i < span.end for span in people)
+
+
+def common_key_of(token):
+    """The key of a name's last word as a common word: "Bridge" as "bridge"."""
+    return word_key(ascii_fold(token.lemma_).lower())
+
+
+def _reported_dispute(verb, lemma):
+    """ "The Gazette reported that the directors disagreed": a dispute someone else reports is
+    what the claim is about, not a cue."""
+    return lemma in DISPUTE_VERBS and reported_by_someone_else(verb)
+
+
 def content_terms(tokens):
     """The terms of a statement; a negated verb adds NEGATION_TERM."""
     tokens = list(tokens)
     terms = {term for term in (term_of(t) for t in tokens) if term}
+    terms |= {common_key_of(t) for t in tokens if _is_named_thing(t)}
     terms |= number_keys(tokens)
     negated = any(t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX") for t in tokens)
     if negated or any(t.lower_ in NEGATION_WORDS for t in tokens):
@@ -179,7 +216,8 @@ def _statement_of(doc, sentence, events, denial, excluded=frozenset()):
     quoted_report = event is not None and speaker is not None and quote_index is not None
     if not denial and len(terms) < (1 if quoted_report else MIN_TERMS):
         return None
-    if denial and denial.content is not None and len(terms) < MIN_TERMS:
+    denied_terms = terms if denial and denial.content is not None else frozenset()
+    if denied_terms and len(terms) < MIN_TERMS:
         terms = frozenset()
     content = _text_of(content_tokens, index.text) if content_tokens else text
     start = sentence.start_char + (len(sentence_text) - len(sentence_text.lstrip()))
@@ -195,6 +233,7 @@ def _statement_of(doc, sentence, events, denial, excluded=frozenset()):
         via=getattr(source, "via", None),
         credited_source=_credited_source(index.entities_in(sentence)),
         needs_target=bool(denial) and not terms,
+        denied_terms=denied_terms - {NEGATION_TERM},
     )
 
 
