@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from .claim_words import THING_NAME_LABELS
 from .claimworthy import SPEAKER_LABEL, is_furniture
+from .clauses import clause_parts
 from .denials import reported_by_someone_else
 from .labels import QuoteKind, SpeakerKind, Stance
 from .lexicon import (
@@ -190,8 +191,50 @@ def _statements_of(doc, sentence):
             answer.answers_in_sentence = True
             return [report, answer]
         return [s for s in (report, answer) if s]
-    statement = _statement_of(doc, sentence, events, denial)
-    return [statement] if statement else []
+    statement, tokens = _statement_and_tokens(doc, sentence, events, denial)
+    if statement is None:
+        return []
+    if denial or not tokens:
+        return [statement]
+    return _split_by_clause(statement, tokens, index.text)
+
+
+def _split_by_clause(statement, tokens, text):
+    """ "The firm will cut jobs and move the plant": one statement per coordinated predicate,
+    when each says enough to be told apart; each keeps the sentence as its evidence."""
+    parts = clause_parts(tokens)
+    if len(parts) < 2 or any(len(content_terms(p.own)) < MIN_TERMS for p in parts):
+        return [statement]
+    return [
+        replace(
+            statement,
+            content=with_subject(readable(_pieces_text(p.shared + p.own, text)), statement.speaker),
+            terms=content_terms(p.shared + p.own),
+        )
+        for p in parts
+    ]
+
+
+def _pieces_text(tokens, text):
+    """The words of `tokens` as the text has them, the gaps between runs closed by a space."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    runs = [[tokens[0]]]
+    for token in tokens[1:]:
+        if token.i == runs[-1][-1].i + 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    joined = ""
+    for run in runs:
+        piece = _text_of(run, text).strip()
+        if not run[0].is_punct:
+            joined += " " + piece
+        elif piece[0] in ".!?,;:":
+            # Where words were left out, one mark stands, not two: "reported, that".
+            joined = joined.rstrip(",;: ") + piece
+        else:
+            joined += piece
+    return joined.strip()
 
 
 def _coordinated(verb):
@@ -199,6 +242,11 @@ def _coordinated(verb):
 
 
 def _statement_of(doc, sentence, events, denial, excluded=frozenset()):
+    return _statement_and_tokens(doc, sentence, events, denial, excluded)[0]
+
+
+def _statement_and_tokens(doc, sentence, events, denial, excluded=frozenset()):
+    """The sentence's statement, or None, and the tokens of its content."""
     index = doc._.index
     sentence_text = index.text_of(sentence)
     text = sentence_text.strip()
@@ -210,18 +258,18 @@ def _statement_of(doc, sentence, events, denial, excluded=frozenset()):
     speaker = source.speaker if source else None
     content_tokens = _content_tokens(sentence, denial, event, quote_index)
     if content_tokens is None:
-        return None
+        return None, []
     content_tokens = [t for t in content_tokens if t.i not in excluded]
     terms = content_terms(content_tokens)
     quoted_report = event is not None and speaker is not None and quote_index is not None
     if not denial and len(terms) < (1 if quoted_report else MIN_TERMS):
-        return None
+        return None, []
     denied_terms = terms if denial and denial.content is not None else frozenset()
     if denied_terms and len(terms) < MIN_TERMS:
         terms = frozenset()
     content = _text_of(content_tokens, index.text) if content_tokens else text
     start = sentence.start_char + (len(sentence_text) - len(sentence_text.lstrip()))
-    return Statement(
+    statement = Statement(
         start=start,
         end=start + len(text),
         sentence=text,
@@ -235,6 +283,7 @@ def _statement_of(doc, sentence, events, denial, excluded=frozenset()):
         needs_target=bool(denial) and not terms,
         denied_terms=denied_terms - {NEGATION_TERM},
     )
+    return statement, content_tokens
 
 
 def _content_tokens(sentence, denial, event, quote_index):
