@@ -17,8 +17,8 @@ CELLS = {frozenset({"repeats"}): "asserts", frozenset({"denies"}): "denies"}
 
 
 def scorer_gold(ours):
-    """The scorer's gold: articles (file names only: our annotation records no metadata),
-    quotes and claims. All our claims are the story's main ones, so all are core."""
+    """The scorer's gold: articles (with the metadata the file itself states), quotes and
+    claims. All our claims are the story's main ones, so all are core."""
     files = sorted(ours["files"])
     quotes = [
         {
@@ -33,7 +33,10 @@ def scorer_gold(ours):
     return {
         "schema_version": "articles 1.0",
         "files_dir": str(DEMO_DIR),
-        "articles": [{"file": file_name} for file_name in files],
+        "articles": [
+            {"file": file_name, **ours["files"][file_name].get("article", {})}
+            for file_name in files
+        ],
         "quotes": quotes,
         "claims": [_claim(claim, files) for claim in ours["claims"]],
     }
