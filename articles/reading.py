@@ -26,6 +26,7 @@ from .mastheads import (
     outlet_from_file_name,
     spelled_as_in,
 )
+from .vocabulary import content_words
 
 # What callers read from here; decoding's names are passed on for them.
 __all__ = [
@@ -123,6 +124,10 @@ FRONT_MATTER_KEYS = {
 # How far from the top a headline, date, URL or byline may stand, and how far from the bottom
 # a URL, disclaimer or credit.
 TOP_LINES = 8
+# A first line whose words the next line mostly repeats is its headline: at least this many
+# words, this share of them again in the lede (a lede that merely opens alike shares fewer).
+MIN_RESTATED_WORDS = 4
+RESTATED_SHARE = 0.6
 BOTTOM_LINES = 4
 
 
@@ -237,7 +242,7 @@ def _find_headline(lines: list[str], parse_header: Callable[[str], HeaderFacts |
     by more text; "" if a body line comes first.
 
     A "Headline | Site" line gives the part before the pipe. A headline may end in a full stop
-    when a byline or date line comes straight after it.
+    when a byline or date line comes straight after it, or a lede that restates it.
     """
     for index, line in enumerate(lines[:TOP_LINES]):
         if _is_metadata(line, parse_header) or _is_top_chrome(line):
@@ -247,9 +252,19 @@ def _find_headline(lines: list[str], parse_header: Callable[[str], HeaderFacts |
         later = lines[index + 1 :]
         followed_by_text = any(comparable(line) != key for line in later)
         by_metadata = bool(later) and parse_header(later[0]) is not None
-        shaped = _is_headline_shaped(headline, ending_allowed=by_metadata)
+        restated = bool(later) and _restates(later[0], headline)
+        shaped = _is_headline_shaped(headline, ending_allowed=by_metadata or restated)
         return headline if followed_by_text and shaped else ""
     return ""
+
+
+def _restates(lede: str, headline: str) -> bool:
+    """Whether the lede repeats most of the headline's words: a standfirst under its title."""
+    headline_words = {word.lower() for word in content_words(headline)}
+    lede_words = {word.lower() for word in content_words(lede)}
+    return len(headline_words) >= MIN_RESTATED_WORDS and (
+        len(headline_words & lede_words) >= RESTATED_SHARE * len(headline_words)
+    )
 
 
 def _drop_top_chrome(lines: list[str], headline_key: str) -> list[str]:

@@ -114,13 +114,31 @@ def test_demo_001_closing_bio_gives_author_and_outlet():
     assert paragraphs(article)[-1].startswith("“Our country likewise reiterates")
 
 
-def test_demo_001_first_line_ending_with_a_period_is_body_not_title():
+def test_demo_001_first_line_restated_by_its_lede_is_the_title():
     article = read_demo("001")
 
-    assert article.title == ""
-    assert under_headline(article).startswith(
-        "The White House denied Biden and warned Ukraine’s Zelensky"
+    assert article.title.startswith("The White House denied Biden and warned Ukraine’s Zelensky")
+    assert under_headline(article).startswith("The White House National Security Council")
+
+
+def test_a_first_sentence_the_next_line_does_not_restate_stays_body():
+    text = (
+        "The Lowtown tram depot will close in March, the council said on Monday.\n\n"
+        "Drivers were told of the plan at a meeting on Friday, two of them said.\n"
     )
+    article = parse_article_text(text, "depot.txt")
+    assert article.title == ""
+    assert article.body.startswith("The Lowtown tram depot will close")
+
+
+def test_a_headline_ending_in_a_full_stop_is_found_when_the_lede_restates_it():
+    text = (
+        "Lowtown council closes the tram depot and sells the oldest trams.\n\n"
+        "The Lowtown council on Monday voted to close the tram depot and to sell the oldest "
+        "trams to a museum, ending a century of service.\n"
+    )
+    article = parse_article_text(text, "depot.txt")
+    assert article.title == "Lowtown council closes the tram depot and sells the oldest trams."
 
 
 @pytest.mark.parametrize("prefix", ["000", "002"])
