@@ -4,10 +4,7 @@ denial answers each claim of the report, and a claim names its subject."""
 import pytest
 
 from claims.analysis.labels import Stance
-
-
-def sentences_of(nlp, text):
-    return [s.sentence for s in nlp(text)._.statements]
+from tests.analysed import sentences_of
 
 
 @pytest.mark.parametrize(

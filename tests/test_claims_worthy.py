@@ -2,11 +2,9 @@
 
 import pytest
 
+from tests.analysed import sentences_of
+
 LEAD = "The Lowtown Tram Company will close its depot in March, officials said."
-
-
-def sentences_of(nlp, text):
-    return [s.sentence for s in nlp(text)._.statements]
 
 
 @pytest.mark.parametrize(

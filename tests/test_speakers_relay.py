@@ -2,17 +2,7 @@
 
 import pytest
 
-
-def attributions(nlp, text):
-    doc = nlp(text)
-    return [
-        (
-            span.text,
-            attribution.speaker.name if attribution.speaker else None,
-            attribution.via.name if attribution.via else None,
-        )
-        for span, attribution in zip(doc._.quotes, doc._.attributions, strict=True)
-    ]
+from tests.analysed import attributions
 
 
 def speakers(nlp, text):

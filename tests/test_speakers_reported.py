@@ -1,16 +1,6 @@
 """Who speaks when others are named inside what is reported: invented articles, parsed."""
 
-
-def attributions(nlp, text):
-    doc = nlp(text)
-    return [
-        (
-            span.text,
-            attribution.speaker.name if attribution.speaker else None,
-            attribution.via.name if attribution.via else None,
-        )
-        for span, attribution in zip(doc._.quotes, doc._.attributions, strict=True)
-    ]
+from tests.analysed import attributions
 
 
 def test_a_person_named_in_a_reported_clause_is_not_the_next_he(nlp):
