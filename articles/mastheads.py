@@ -18,7 +18,7 @@ MAX_MENU_ITEM_WORDS = 4
 MAX_MENU_CHARS = 200
 # Menus that matter stand above the headline, among the first lines of the page.
 MENU_SCAN_LINES = 20
-# Words a menu item or an outlet's name may leave in lower case ("Sign in", "Echo of Lenval").
+# Words a menu item or an outlet's name may leave in lower case ("Sign in", "Herald of Lowtown").
 SMALL_WORDS = frozenset(
     "a an and at de del della des di du for in la le of on the to up us van von with".split()
 )

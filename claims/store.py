@@ -19,7 +19,7 @@ class StoryStore:
         self.story = story
         self.articles = ArticleStore(story)
         self.speakers = SpeakerDirectory()
-        self.claims = StoryClaims(story, self.speakers)
+        self.claims = StoryClaims(story)
         self.quotes_made = self.mentions_made = 0
 
     @property

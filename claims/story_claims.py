@@ -11,8 +11,9 @@ from .analysis.statements import NEGATION_TERM
 from .clustering import DENIAL_MATCH_THRESHOLD, ClaimIndex
 from .models import Claim, Mention, SetBy, Stance
 
-# Fields of a claim the machine fills in once, from the first statement that gives them.
-FILLED_ONCE = ("event_date", "origin_source", "origin_speaker")
+# Fields of a claim the machine fills in once, from the first statement that gives them (the
+# origin speaker is worked out by finish(), from all the story's articles).
+FILLED_ONCE = ("event_date", "origin_source")
 # Passes of finish() over the story's claims; merges after the third are rare.
 MERGE_PASSES = 3
 
@@ -20,9 +21,8 @@ MERGE_PASSES = 3
 class StoryClaims:
     """Matches statements to the claims of one story and keeps its claim index current."""
 
-    def __init__(self, story, speakers):
+    def __init__(self, story):
         self.story = story
-        self.speakers = speakers
         self.index = ClaimIndex()
         # Claims first stated negated ("no meeting took place"): restating them denies nothing.
         self.negative_claims = set()
@@ -114,10 +114,8 @@ class StoryClaims:
                 source = source_named(statement.credited_source)
                 self.credited_sources[statement.credited_source] = source
             fill("origin_source", source)
-        if statement.speaker and "origin_speaker" not in known:
-            fill("origin_speaker", self.speakers.find_or_create(statement.speaker))
 
-    def answered_claim(self, denial, claim_of_statement, denied_here):
+    def _answered_claim(self, denial, claim_of_statement, denied_here):
         """Of the reports a bare denial may answer, the claim the story already sees denied,
         counting the denials of this article found so far."""
         candidates = [
@@ -130,9 +128,9 @@ class StoryClaims:
         return candidates[best]
 
     def answered_claims(self, denial, claim_of_statement, denied_here):
-        """Every claim a bare denial answers: the one answered_claim finds and, for a blanket
+        """Every claim a bare denial answers: the one _answered_claim finds and, for a blanket
         denial ("the report is false"), each other claim of the report it rejects."""
-        first = self.answered_claim(denial, claim_of_statement, denied_here)
+        first = self._answered_claim(denial, claim_of_statement, denied_here)
         found = [] if first is None else [first]
         for index in denial.answers_all:
             claim_id = claim_of_statement.get(index)
@@ -194,19 +192,26 @@ class StoryClaims:
             claim__story=self.story, claim__set_by=SetBy.MACHINE
         ).order_by(F("article__published").asc(nulls_last=True), "article_id", "start")
         first = {}
-        for claim_id, stance, speaker_id, source_id, published in mentions.values_list(
+        rows = mentions.values_list(
             "claim_id", "stance", "speaker_id", "article__source_id", "article__published"
-        ):
+        )
+        for claim_id, stance, speaker_id, source_id, published in rows.iterator():
             seen = first.setdefault(claim_id, {"event_date": published})
             if stance == Stance.REPEATS:
                 seen.setdefault("origin_source", source_id)
                 if speaker_id is not None:
                     seen.setdefault("origin_speaker", speaker_id)
-        for claim in Claim.objects.filter(pk__in=first, set_by=SetBy.MACHINE):
+        claims = Claim.objects.filter(pk__in=first, set_by=SetBy.MACHINE).only(
+            "origin_speaker_id", "origin_source_id", "event_date"
+        )
+        for claim in claims:
             seen = first[claim.pk]
-            changed = {"origin_speaker_id": seen.get("origin_speaker")}
+            wanted = {"origin_speaker_id": seen.get("origin_speaker")}
             if claim.origin_source_id is None:
-                changed["origin_source_id"] = seen.get("origin_source")
+                wanted["origin_source_id"] = seen.get("origin_source")
             if claim.event_date is None:
-                changed["event_date"] = seen["event_date"]
-            Claim.objects.filter(pk=claim.pk).update(**changed)
+                wanted["event_date"] = seen["event_date"]
+            # A re-run changes few claims: write only those, not every claim of the story.
+            changed = {k: v for k, v in wanted.items() if getattr(claim, k) != v}
+            if changed:
+                Claim.objects.filter(pk=claim.pk).update(**changed)

@@ -212,7 +212,7 @@ NOT_CONTENT = (
 )
 
 # Words that say the same thing in a news report, each group compared as its first word: one
-# outlet's "sacked" is another's "fired", a translation's "shut" the original's "closed".
+# outlet's "dismissed" is another's "fired", a translation's "shut" the original's "closed".
 SYNONYM_GROUPS = (
     "close shut",
     "fire sack dismiss oust",
