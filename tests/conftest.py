@@ -1,10 +1,15 @@
 """Shared fixtures: small real rows that tests build on."""
 
+import io
+
 import pytest
 from django.conf import settings as django_settings
+from django.core.management import call_command
 
 from articles.models import Article, Source, Story
 from claims.analysis.pipeline import build_pipeline
+
+from .browser import DEMO, SLUG
 
 
 @pytest.fixture(scope="session")
@@ -43,3 +48,36 @@ def article(story, source):
         raw_text='The minister said the talks were "productive".',
         content_hash="a" * 64,
     )
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium: Playwright's own browser download does not work here."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture
+def demo(live_server):
+    """The demo story, ingested afresh: each browser test starts from an empty database."""
+    call_command("ingest", str(DEMO), stdout=io.StringIO())
+    return Story.objects.get(slug=SLUG)
+
+
+@pytest.fixture
+def page_without_javascript(browser):
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()

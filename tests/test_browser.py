@@ -1,62 +1,19 @@
 """The pages in a real browser: Debian's Chromium, driven by Playwright, against the live server."""
 
-import io
-import os
-import pathlib
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from articles.models import Article, Source, Story
 from claims.models import Claim, Mention
 
-# Playwright's sync API keeps an event loop running in the test thread, and Django refuses
-# database work in such a thread unless told it is safe; here nothing else touches the loop.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+from .browser import SCREENSHOTS, SLUG, has_no_sideways_scroll
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-DEMO = ROOT / "data/stories/biden-zelensky-call"
-SLUG = "biden-zelensky-call"
-SCREENSHOTS = ROOT / "docs/screenshots"
 OUTLET = "News Today"
 
 # The live server answers from its own thread, so it sees only committed rows.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    """Debian's Chromium: Playwright's own browser download does not work here."""
-    return {
-        **browser_type_launch_args,
-        "executable_path": "/usr/bin/chromium",
-        "args": [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ],
-    }
-
-
-@pytest.fixture
-def demo(live_server):
-    """The demo story, ingested afresh: each test starts from an empty database."""
-    call_command("ingest", str(DEMO), stdout=io.StringIO())
-    return Story.objects.get(slug=SLUG)
-
-
-@pytest.fixture
-def page_without_javascript(browser):
-    context = browser.new_context(java_script_enabled=False)
-    yield context.new_page()
-    context.close()
 
 
 def timeline_url(live_server, query=""):
@@ -84,12 +41,6 @@ def open_evidence(page, claim):
     panel = item.locator("section.evidence-panel")
     expect(panel).to_be_visible()
     return panel
-
-
-def has_no_sideways_scroll(page):
-    return page.evaluate(
-        "document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1"
-    )
 
 
 def test_the_demo_story_shows_its_figures_contested_claims_and_stance_chips(
