@@ -33,7 +33,7 @@ class SourceAdmin(WritesNeedPermission, admin.ModelAdmin):
 @admin.register(Article)
 class ArticleAdmin(WritesNeedPermission, SimpleHistoryAdmin):
     list_display = ["title", "source", "published", "file_name", "story"]
-    list_filter = ["story", "source"]
+    list_filter = ["story", "source", "copy_kind"]
     search_fields = ["title", "file_name", "author", "body"]
     list_select_related = ["source", "story"]
     autocomplete_fields = ["source", "copy_of"]

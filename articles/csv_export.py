@@ -14,6 +14,7 @@ ARTICLE_COLUMNS = [
     "url",
     "copy_of_article_id",
     "word_count",
+    "copy_kind",
 ]
 
 
@@ -34,4 +35,5 @@ def article_rows(articles):
             article.url,
             article.copy_of_id or "",
             article.word_count,
+            article.copy_kind,
         ]

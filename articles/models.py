@@ -44,6 +44,14 @@ class Source(models.Model):
 HEADLINE_WORDS = 12
 
 
+class CopyKind(models.TextChoices):
+    """How an article copies the one in `copy_of`: a reader trusts a word-for-word copy's
+    quotations, a translation's only as far as the translation goes."""
+
+    VERBATIM = "verbatim", "word-for-word copy"
+    TRANSLATED = "translated", "machine translation or rewording"
+
+
 class Article(models.Model):
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="articles")
     source = models.ForeignKey(
@@ -61,6 +69,7 @@ class Article(models.Model):
     copy_of = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies"
     )
+    copy_kind = models.CharField(max_length=10, choices=CopyKind.choices, blank=True)
     # Once an editor corrects the metadata, ingestion updates only the text.
     metadata_edited = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -2,8 +2,8 @@
 
 from django.db import connection
 
-from .copies import CopyIndex, paragraph_terms
-from .models import Article, Source
+from .copies import CopyIndex, copied_word_for_word, paragraph_terms
+from .models import Article, CopyKind, Source
 from .reading import ArticleText
 
 
@@ -81,7 +81,8 @@ class ArticleStore:
         return article
 
     def mark_copy(self, article):
-        """Set `copy_of` between this article and a stored one it copies, the later one copying."""
+        """Set `copy_of` between this article and a stored one it copies, the later one copying,
+        and `copy_kind`, whether it copies word for word or translates."""
         paragraphs = paragraph_terms(article.body)
         copied = self.copy_index.find_copied(article.pk, paragraphs)
         self.copy_index.add(article.pk, paragraphs)
@@ -91,10 +92,14 @@ class ArticleStore:
         copy = article
         if original.published and article.published and original.published > article.published:
             original, copy = article, original
-        if (
-            not copy.metadata_edited
-            and copy.copy_of_id != original.pk
-            and original.copy_of_id != copy.pk
-        ):
+        if copy.metadata_edited or original.copy_of_id == copy.pk:
+            return
+        kind = (
+            CopyKind.VERBATIM
+            if copied_word_for_word(copy.body, original.body)
+            else CopyKind.TRANSLATED
+        )
+        if (copy.copy_of_id, copy.copy_kind) != (original.pk, kind):
             copy.copy_of = original
-            copy.save(update_fields=["copy_of", "updated_at"])
+            copy.copy_kind = kind
+            copy.save(update_fields=["copy_of", "copy_kind", "updated_at"])

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from .models import Claim, Mention
+from articles.models import Source
+
+from .models import Claim, Mention, Quote, Speaker
 
 
 class InvalidFilter(ValueError):
@@ -26,15 +28,16 @@ class StoryFilter:
     PARAMETERS = ("outlet", "speaker", "stance", "verdict", "from", "to", "q")
 
     @classmethod
-    def from_query(cls, query):
-        """Parse a QueryDict (or dict); raise InvalidFilter naming the bad parameter."""
+    def from_query(cls, query, story):
+        """Parse a QueryDict (or dict) for `story`; raise InvalidFilter naming the bad
+        parameter, or the outlet or speaker that is not one of the story's."""
         stance = query.get("stance", "").strip()
         if stance and stance not in Mention.Stance.values:
             raise InvalidFilter(f"stance: must be one of {', '.join(Mention.Stance.values)}")
         verdict = query.get("verdict", "").strip()
         if verdict and verdict not in Claim.Verdict.values:
             raise InvalidFilter(f"verdict: must be one of {', '.join(Claim.Verdict.values)}")
-        return cls(
+        parsed = cls(
             outlet=_id(query, "outlet"),
             speaker=_id(query, "speaker"),
             stance=stance,
@@ -43,6 +46,21 @@ class StoryFilter:
             date_to=_date(query, "to"),
             text=_text(query, "q"),
         )
+        parsed._check_belongs_to(story)
+        return parsed
+
+    def _check_belongs_to(self, story):
+        """An outlet or speaker the story does not have would filter everything away: say so.
+        One existence query per given id, after the checks that need no database."""
+        outlets = Source.objects.filter(articles__story=story)
+        if self.outlet and not outlets.filter(pk=self.outlet).exists():
+            raise InvalidFilter(f"outlet {self.outlet} is not an outlet of this story")
+        if self.speaker:
+            # The timeline's speakers come from mentions, the quotes table's from quotes.
+            in_story = Q(pk__in=Mention.objects.filter(article__story=story).values("speaker"))
+            in_story |= Q(pk__in=Quote.objects.filter(article__story=story).values("speaker"))
+            if not Speaker.objects.filter(in_story, pk=self.speaker).exists():
+                raise InvalidFilter(f"speaker {self.speaker} is not a speaker of this story")
 
     def as_query(self):
         """The filter as query parameters, for links that keep it."""

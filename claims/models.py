@@ -122,8 +122,23 @@ class ClaimQuerySet(models.QuerySet):
         claims.positions.with_positions() for where each outlet stands."""
         return (
             self.filter(story=story)
-            .select_related("origin_source", "origin_speaker")
+            .select_related("story", "origin_source", "origin_speaker")
             .order_by(models.F("event_date").asc(nulls_last=True), "timeline_position", "pk")
+        )
+
+    def contested_first(self, story):
+        """The story's claims for the matrix: the ones someone denies first, then the ones
+        more outlets carry, then in timeline order; annotated as with_outlet_count()."""
+        return (
+            self.filter(story=story)
+            .with_outlet_count()
+            .order_by(
+                models.Case(models.When(denials__gt=0, then=0), default=1),
+                "-outlet_count",
+                models.F("event_date").asc(nulls_last=True),
+                "timeline_position",
+                "pk",
+            )
         )
 
     def most_contested(self, story, limit=3):

@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, F, Min, Q
 
 from .choices import Position, Stance
 from .models import Mention
@@ -92,4 +92,23 @@ def with_positions(claims):
         claim.mention_count = sum(o.mentions for o in claim.positions)
         carriers = [o.outlet for o in claim.positions if o.position != Position.DENIES]
         claim.first_outlet = carriers[0] if carriers else ""
+    return claims
+
+
+def with_deniers(claims):
+    """The claims, each given `deniers`: the names of who denies it, earliest first; an
+    outlet that denies in its own voice is named for itself. One grouped query."""
+    rows = (
+        Mention.objects.filter(claim__in=[c.pk for c in claims], stance=Stance.DENIES)
+        .values_list("claim_id", "speaker__name", "article__source__name")
+        .annotate(first_published=Min("article__published"), first_start=Min("start"))
+        .order_by("claim_id", F("first_published").asc(nulls_last=True), "first_start")
+    )
+    names = defaultdict(list)
+    for claim_id, speaker, outlet, *_ in rows:
+        name = speaker or outlet
+        if name and name not in names[claim_id]:
+            names[claim_id].append(name)
+    for claim in claims:
+        claim.deniers = names.get(claim.pk, [])
     return claims

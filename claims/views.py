@@ -6,6 +6,8 @@ import json
 from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.cache import get_conditional_response
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
@@ -15,24 +17,31 @@ from newsroom.csv_streaming import csv_download
 
 from .export import TABLES, claim_review, table, timeline_json
 from .filters import InvalidFilter, StoryFilter, page_number
-from .highlight import annotated_body, highlight_words, wording_difference
+from .highlight import annotated_body, claims_carried, highlight_words, wording_difference
 from .models import Claim, Mention, Position, Speaker, Stance
-from .positions import outlet_positions, with_positions
+from .picture import timeline_picture
+from .positions import outlet_positions, with_deniers, with_positions
+from .updates import LiveState, new_articles, since_version
 
 TIMELINE_PAGE_SIZE = 40
 MATRIX_PAGE_SIZE = 30
 EVIDENCE_PAGE_SIZE = 50
 MAX_VARIANTS = 20
 MAX_WORDINGS_READ = 500
+# The box below the timeline picture that a mark opens its claim in.
+PICTURE_PANEL = "picture-claim"
 
 
-def bad_request(message):
-    """A 400 answer as plain text: the message quotes the visitor's input, never as HTML."""
-    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+def bad_request(message, request=None):
+    """The site's 400 page saying `message`, which quotes the visitor's input: it is
+    autoescaped, never marked safe. Given the request, the page links to the same address
+    without its parameters."""
+    context = {"message": message, "retry_url": request.path if request else ""}
+    return HttpResponseBadRequest(render_to_string("400.html", context, request))
 
 
 def bad_input_is_400(prefix):
-    """Answer an InvalidFilter raised by the view as a plain-text 400: "<prefix>: <error>"."""
+    """Answer an InvalidFilter raised by the view with the 400 page: "<prefix>: <error>"."""
 
     def decorate(view):
         @functools.wraps(view)
@@ -40,7 +49,7 @@ def bad_input_is_400(prefix):
             try:
                 return view(request, *args, **kwargs)
             except InvalidFilter as error:
-                return bad_request(f"{prefix}: {error}")
+                return bad_request(f"{prefix}: {error}", request)
 
         return checked
 
@@ -52,11 +61,11 @@ def bad_input_is_400(prefix):
 @bad_input_is_400("Bad filter")
 def story_timeline(request, slug):
     story = get_object_or_404(Story, slug=slug)
-    story_filter = StoryFilter.from_query(request.GET)
+    story_filter = StoryFilter.from_query(request.GET, story)
     number = page_number(request.GET)
     claims = story_filter.claims(Claim.objects.for_timeline(story))
     page = Paginator(claims, TIMELINE_PAGE_SIZE).get_page(number)
-    page.object_list = with_positions(list(page.object_list))
+    page.object_list = with_deniers(with_positions(list(page.object_list)))
     context = {
         "story": story,
         "filter": story_filter,
@@ -69,8 +78,11 @@ def story_timeline(request, slug):
         .order_by("name"),
         "stances": Stance.choices,
         "verdicts": Claim.Verdict.choices,
+        "live": LiveState(story),
         "summary": story_summary(story),
         "contested": with_positions(list(Claim.objects.most_contested(story))),
+        "picture": timeline_picture(page.object_list),
+        "export_tables": TABLES,
     }
     template = "claims/story_timeline.html"
     if request.htmx:
@@ -93,8 +105,7 @@ def story_matrix(request, slug):
     """Claims against outlets: who repeats, who denies, who is silent."""
     story = get_object_or_404(Story, slug=slug)
     number = page_number(request.GET)
-    claims = Claim.objects.filter(story=story).order_by("event_date", "timeline_position", "pk")
-    page = Paginator(claims, MATRIX_PAGE_SIZE).get_page(number)
+    page = Paginator(Claim.objects.contested_first(story), MATRIX_PAGE_SIZE).get_page(number)
     columns = _outlet_columns(story)
     positions = {
         (claim_id, _column_key(outlet)): outlet.position
@@ -147,18 +158,9 @@ def article_reader(request, slug, pk):
             "article": article,
             "body": annotated_body(article, mentions, quotes),
             "copies": article.copies.select_related("source").order_by("file_name"),
-            "claims": _claims_of(mentions),
+            "claims": claims_carried(mentions),
         },
     )
-
-
-def _claims_of(mentions):
-    """Each claim the article carries, once, with its stances in this article."""
-    found = {}
-    for mention in mentions:
-        claim, stances = found.setdefault(mention.claim_id, (mention.claim, set()))
-        stances.add(mention.stance)
-    return [(claim, sorted(stances)) for claim, stances in found.values()]
 
 
 @require_safe
@@ -199,7 +201,7 @@ def export_csv(request, slug, table_name):
     story = get_object_or_404(Story, slug=slug)
     if table_name not in TABLES:
         return bad_request(f"Unknown table {table_name!r}; choose {', '.join(TABLES)}.")
-    story_filter = StoryFilter.from_query(request.GET)
+    story_filter = StoryFilter.from_query(request.GET, story)
     header, rows = table(table_name, story, story_filter)
     return csv_download(
         f"{story.slug}-{table_name}.csv", header, rows, excel=request.GET.get("excel") == "1"
@@ -210,7 +212,7 @@ def export_csv(request, slug, table_name):
 @bad_input_is_400("Bad filter")
 def export_timeline(request, slug):
     story = get_object_or_404(Story, slug=slug)
-    story_filter = StoryFilter.from_query(request.GET)
+    story_filter = StoryFilter.from_query(request.GET, story)
     claims = story_filter.claims(Claim.objects.filter(story=story))
     return JsonResponse(timeline_json(story, claims), json_dumps_params={"ensure_ascii": False})
 
@@ -223,7 +225,7 @@ def claim_detail(request, slug, pk):
         pk=pk,
         story__slug=slug,
     )
-    with_positions([claim])
+    with_deniers(with_positions([claim]))
     number = page_number(request.GET)
     mentions = (
         claim.mentions.select_related("article__source", "speaker")
@@ -231,18 +233,7 @@ def claim_detail(request, slug, pk):
         .order_by("article__published", "article__file_name", "start", "pk")
     )
     page = Paginator(mentions, EVIDENCE_PAGE_SIZE).get_page(number)
-    for mention in page:
-        mention.highlighted = highlight_words(mention.sentence, claim.text)
-    variants = {}
-    # The earliest wordings are enough to show how outlets changed it; a claim may have
-    # thousands of mentions.
-    wordings = mentions.filter(stance=Stance.REPEATS).values_list(
-        "sentence", "article__source__name", "article__file_name"
-    )[:MAX_WORDINGS_READ]
-    for sentence, source_name, file_name in wordings:
-        if sentence not in variants and len(variants) < MAX_VARIANTS:
-            difference = wording_difference(claim.text, sentence)
-            variants[sentence] = (source_name or file_name, difference)
+    variants = _wording_variants(claim, mentions)
     review = claim_review(claim, request.build_absolute_uri())
     review_json = (
         mark_safe(json.dumps(review, ensure_ascii=False).translate(JSON_IN_HTML_ESCAPES))
@@ -251,14 +242,65 @@ def claim_detail(request, slug, pk):
     )
     template = "claims/claim_detail.html"
     if request.htmx:
-        template += "#evidence"
+        # A mark of the timeline picture opens the whole card; a card's toggle, its evidence.
+        template += "#card" if request.htmx.target == PICTURE_PANEL else "#evidence"
     return render(
         request,
         template,
         {
             "claim": claim,
             "page": page,
-            "variants": variants.values(),
+            "mentions_by_outlet": _by_outlet(claim, page),
+            "variants": variants,
             "review_json": review_json,
+            "panel": "picture-" if request.htmx.target == PICTURE_PANEL else "",
         },
     )
+
+
+def _by_outlet(claim, page):
+    """The page's mentions, each outlet's together, the earliest outlet first; each given
+    `outlet` (its outlet's name) and `outlet_position` (where that outlet stands)."""
+    order = {}
+    for number, outlet in enumerate(claim.positions):
+        key = outlet.source_id or ("article", outlet.article_id)
+        order[key] = (number, outlet)
+    mentions = list(page)
+    for mention in mentions:
+        mention.highlighted = highlight_words(mention.sentence, claim.text)
+        key = mention.article.source_id or ("article", mention.article_id)
+        number, outlet = order.get(key, (len(order), None))
+        mention.outlet_rank = number
+        mention.outlet = outlet.outlet if outlet else mention.article.file_name
+        mention.outlet_position = outlet.position if outlet else None
+    return sorted(mentions, key=lambda mention: mention.outlet_rank)
+
+
+def _wording_variants(claim, mentions):
+    """How outlets worded the claim: the earliest wordings are enough to show how outlets
+    changed it, and a claim may have thousands of mentions."""
+    variants = {}
+    wordings = mentions.filter(stance=Stance.REPEATS).values_list(
+        "sentence", "article__source__name", "article__file_name"
+    )[:MAX_WORDINGS_READ]
+    for sentence, source_name, file_name in wordings:
+        if sentence not in variants and len(variants) < MAX_VARIANTS:
+            difference = wording_difference(claim.text, sentence)
+            variants[sentence] = (source_name or file_name, difference)
+    return list(variants.values())
+
+
+@require_safe
+@bad_input_is_400("Bad parameter")
+def story_updates(request, slug):
+    """What the timeline polls: how many articles arrived since its version `since`. While
+    none did, the ETag the page sent back still matches and the answer is an empty 304."""
+    story = get_object_or_404(Story.objects.only("slug"), slug=slug)
+    news = new_articles(story, since_version(request.GET))
+    response = get_conditional_response(request, etag=news.etag)
+    if response is None:
+        response = render(request, "claims/story_updates.html#news", {"story": story, "news": news})
+    response.headers["ETag"] = news.etag
+    # Caches may keep the answer but must ask again each time: it changes without notice.
+    response.headers["Cache-Control"] = "no-cache"
+    return response

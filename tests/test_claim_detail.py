@@ -3,7 +3,7 @@
 import json
 import re
 
-from articles.models import Article
+from articles.models import Article, Source
 from claims.models import Claim, Mention, Speaker
 
 LD_JSON = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
@@ -32,6 +32,41 @@ def test_claim_page_shows_the_evidence_and_who_says_it(client, article):
     assert "The minister" in page
     assert "Daily Example" in page
     assert "repeats" in page
+
+
+def test_the_evidence_is_grouped_by_outlet_with_each_outlets_position(client, article):
+    claim = claim_with_mention(article)
+    other = Article.objects.create(
+        story=article.story,
+        source=Source.objects.create(name="Evening Example"),
+        file_name="later.txt",
+        body="Nobody called the talks productive, the envoy said.",
+        raw_text="Nobody called the talks productive, the envoy said.",
+        content_hash="b" * 64,
+    )
+    Mention.objects.create(
+        claim=claim, article=other, stance="denies", sentence=other.body, start=0, end=51
+    )
+
+    page = client.get(f"/stories/{article.story.slug}/claims/{claim.pk}/").content.decode()
+
+    headings = [
+        " ".join(re.sub(r"<[^>]+>", "", heading).split())
+        for heading in re.findall(r'<h3 class="outlet-heading">(.*?)</h3>', page, re.S)
+    ]
+    assert headings == ["Daily Example ✔ repeats", "Evening Example ✖ denies"]
+    assert "Denied by <strong>Evening Example</strong>" in page
+
+
+def test_wording_variants_sit_behind_their_own_toggle(client, article):
+    claim = claim_with_mention(article)
+
+    page = client.get(f"/stories/{article.story.slug}/claims/{claim.pk}/").content.decode()
+
+    variants = page[page.index('<details class="variants">') :]
+    assert variants.index("<summary>How outlets worded it (1 variant)</summary>") < variants.index(
+        "Daily Example:"
+    )
 
 
 def test_reviewed_claim_carries_claim_review_json_ld(client, article):
@@ -77,7 +112,7 @@ def test_claim_page_queries_do_not_grow_with_mentions(
         Mention.objects.create(
             claim=claim, article=article, stance="denies", sentence="The", start=number, end=50
         )
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         assert client.get(f"/stories/{article.story.slug}/claims/{claim.pk}/").status_code == 200
 
 

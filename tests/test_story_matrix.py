@@ -1,52 +1,169 @@
-"""The matrix: each claim against each outlet, repeats / denies / both / silent."""
+"""The matrix: each claim against each outlet, contested claims first, a symbol per position."""
 
-from articles.models import Article, Source
-from claims.models import Claim, Mention, Speaker
+import datetime
+import re
+
+from articles.models import Article, Source, Story
+from claims.models import Claim, Mention, Speaker, Stance
+from claims.views import MATRIX_PAGE_SIZE
+
+# The story, the page count, the page of claims, two for the columns, one for the positions.
+QUERIES = 6
 
 
-def test_matrix_cells_say_who_says_what(client, article, django_assert_max_num_queries):
-    other = Source.objects.create(name="The Gazette")
-    Article.objects.create(
-        story=article.story,
-        source=other,
-        file_name="b.txt",
-        body="b",
-        raw_text="b",
-        content_hash="d" * 64,
+def add_outlet(story, name):
+    """An outlet with one article in the story; returns the article."""
+    return Article.objects.create(
+        story=story,
+        source=Source.objects.create(name=name),
+        file_name=f"{name}.txt",
+        body=name,
+        raw_text=name,
+        content_hash=f"{story.pk}-{name}".ljust(64, "0"),
     )
+
+
+def mention(claim, article, stance=Stance.REPEATS, start=0, **fields):
+    return Mention.objects.create(
+        claim=claim,
+        article=article,
+        stance=stance,
+        sentence="s",
+        start=start,
+        end=start + 1,
+        **fields,
+    )
+
+
+def text_of(html):
+    return re.sub(r"<[^>]+>", "", html).strip()
+
+
+def seen(cell):
+    """What a sighted reader sees in a cell: its text without the screen readers' words."""
+    return text_of(re.sub(r'<span class="matrix-hidden">.*?</span>', "", cell))
+
+
+def heard(cell):
+    """What a screen reader says of a cell: its text without what is hidden from it."""
+    return text_of(re.sub(r'<span aria-hidden="true">.*?</span>', "", cell))
+
+
+def matrix_page(client, story, page=1):
+    return client.get(f"/stories/{story.slug}/matrix/", {"page": page}).content.decode()
+
+
+def matrix_rows(html):
+    """Each row of the table as (claim text, [cell markup, one per outlet])."""
+    body = html[html.index("<tbody>") : html.index("</tbody>")]
+    return [
+        (
+            text_of(re.search(r'<th scope="row".*?</th>', row, re.S).group()),
+            re.findall(r"<td[^>]*>(.*?)</td>", row, re.S),
+        )
+        for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)
+    ]
+
+
+def test_matrix_cells_show_a_symbol_and_tell_screen_readers_the_word(client, article):
+    add_outlet(article.story, "The Gazette")
     both = Claim.objects.create(story=article.story, text="Claim both")
     Claim.objects.create(story=article.story, text="Claim nobody")
-    Mention.objects.create(
-        claim=both, article=article, stance="repeats", sentence="s", start=0, end=1
-    )
-    Mention.objects.create(
-        claim=both,
-        article=article,
-        stance="denies",
-        sentence="t",
-        start=2,
-        end=3,
-        speaker=Speaker.objects.create(name="Ines Marr"),
-    )
+    mention(both, article)
+    mention(both, article, Stance.DENIES, start=2, speaker=Speaker.objects.create(name="I. Marr"))
 
-    with django_assert_max_num_queries(8):
-        page = client.get(f"/stories/{article.story.slug}/matrix/").content.decode()
+    html = matrix_page(client, article.story)
 
-    both_row = page[page.index("Claim both") : page.index("</tr>", page.index("Claim both"))]
-    assert "± both" in both_row and "· silent" in both_row
-    nobody_row = page[page.index("Claim nobody") : page.index("</tr>", page.index("Claim nobody"))]
-    assert nobody_row.count("· silent") == 2
-    assert "The Gazette" in page
+    rows = dict(matrix_rows(html))
+    assert [seen(cell) for cell in rows["Claim both"]] == ["±", ""]
+    assert [heard(cell) for cell in rows["Claim both"]] == ["reports both sides", ""]
+    assert "The Gazette" in html
+
+
+def test_silent_cells_are_empty(client, article):
+    add_outlet(article.story, "The Gazette")
+    Claim.objects.create(story=article.story, text="Claim nobody")
+
+    rows = dict(matrix_rows(matrix_page(client, article.story)))
+
+    assert rows["Claim nobody"] == ["", ""]
 
 
 def test_an_outlet_denying_in_its_own_voice_denies(client, article):
     claim = Claim.objects.create(story=article.story, text="Claim checked")
-    Mention.objects.create(
-        claim=claim, article=article, stance="repeats", sentence="s", start=0, end=1
-    )
-    Mention.objects.create(
-        claim=claim, article=article, stance="denies", sentence="t", start=2, end=3
-    )
-    page = client.get(f"/stories/{article.story.slug}/matrix/").content.decode()
-    row = page[page.index("Claim checked") : page.index("</tr>", page.index("Claim checked"))]
-    assert "✖ denies" in row and "± both" not in row
+    mention(claim, article)
+    mention(claim, article, Stance.DENIES, start=2)
+
+    [cell] = dict(matrix_rows(matrix_page(client, article.story)))["Claim checked"]
+
+    assert (seen(cell), heard(cell)) == ("✖", "denies")
+
+
+def test_the_legend_above_the_table_explains_each_symbol(client, article):
+    Claim.objects.create(story=article.story, text="Claim nobody")
+
+    html = matrix_page(client, article.story)
+
+    legend = html[html.index('<ul class="matrix-legend"') : html.index("</ul>")]
+    assert html.index("matrix-legend") < html.index("<table")
+    items = [text_of(item) for item in re.findall(r"<li>(.*?)</li>", legend, re.S)]
+    assert items[:3] == ["✔ repeats", "✖ denies", "± reports both sides"]
+    assert items[3].startswith("empty: silent")
+
+
+def test_contested_claims_come_first_then_the_widely_carried_then_by_date(client, story):
+    first, second = add_outlet(story, "Outlet One"), add_outlet(story, "Outlet Two")
+
+    def claim(text, day, *stances):
+        made = Claim.objects.create(
+            story=story, text=text, event_date=day and datetime.date(2024, 3, day)
+        )
+        for article, stance in zip((first, second), stances, strict=True):
+            if stance:
+                mention(made, article, stance)
+
+    claim("Undated quiet", None, Stance.REPEATS, None)
+    claim("Early quiet", 1, Stance.REPEATS, None)
+    claim("Late wide", 5, Stance.REPEATS, Stance.REPEATS)
+    claim("Denied narrow", 9, None, Stance.DENIES)
+    claim("Denied wide", 12, Stance.REPEATS, Stance.DENIES)
+
+    claims = [text for text, _ in matrix_rows(matrix_page(client, story))]
+
+    assert claims == ["Denied wide", "Denied narrow", "Late wide", "Early quiet", "Undated quiet"]
+
+
+def test_the_matrix_pages_by_claims_and_a_contested_one_leads_page_one(client, article):
+    for number in range(MATRIX_PAGE_SIZE):
+        Claim.objects.create(story=article.story, text=f"Quiet claim {number}")
+    denied = Claim.objects.create(story=article.story, text="Denied claim")
+    mention(denied, article, Stance.DENIES)
+
+    page_one = matrix_rows(matrix_page(client, article.story))
+    page_two = matrix_rows(matrix_page(client, article.story, page=2))
+
+    assert len(page_one) == MATRIX_PAGE_SIZE and len(page_two) == 1
+    assert page_one[0][0] == "Denied claim"
+
+
+def a_story(slug, outlets, claims):
+    """A story whose every claim each outlet repeats, and the first outlet denies."""
+    story = Story.objects.create(title=slug, slug=slug)
+    articles = [add_outlet(story, f"Outlet {slug} {number}") for number in range(outlets)]
+    for number in range(claims):
+        claim = Claim.objects.create(story=story, text=f"Claim {number}")
+        for article in articles:
+            mention(claim, article)
+        mention(claim, articles[0], Stance.DENIES, start=2)
+    return story
+
+
+def test_the_number_of_queries_stays_the_same_as_the_story_grows(
+    client, db, django_assert_num_queries
+):
+    small, large = a_story("small", outlets=1, claims=2), a_story("large", outlets=6, claims=40)
+
+    for story in (small, large):
+        with django_assert_num_queries(QUERIES):
+            rows = matrix_rows(matrix_page(client, story))
+        assert rows

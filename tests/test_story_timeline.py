@@ -1,6 +1,7 @@
 """The story's timeline: summary, contested claims, outlet chips, filters, fragments, speed."""
 
 import datetime
+import re
 
 import pytest
 
@@ -62,6 +63,22 @@ def story_with_claims(db):
     return story
 
 
+def card_of(page, claim_text):
+    """The HTML of a claim's card on the timeline list."""
+    card = page[page.index(claim_text, page.index('<ol class="claims">')) :]
+    return card[: card.index("</article>")]
+
+
+def chips(card):
+    """(outlet, position words) of each outlet chip on a card."""
+    found = re.findall(r'class="chip stance-\w+"[^>]*>(.*?)</li>', card, re.S)
+    words = [
+        re.sub(r"<[^>]+>", "", chip).replace("✔", "").replace("✖", "").replace("±", "")
+        for chip in found
+    ]
+    return [" ".join(word.split()) for word in words]
+
+
 def test_timeline_sums_up_the_story_and_puts_contested_claims_first(client, story_with_claims):
     page = client.get("/stories/bridge/").content.decode()
 
@@ -70,21 +87,38 @@ def test_timeline_sums_up_the_story_and_puts_contested_claims_first(client, stor
     assert "<strong>2</strong> claims" in page
     contested = page.index("Most contested")
     assert "The bridge will close in May" in page[contested : contested + 600]
-    assert "repeated by 1 outlet, both sides reported by 0, denied by 1" in page
+    assert "repeated by 1 outlet" in page[contested : contested + 900]
+    assert "denied by 1" in page[contested : contested + 900]
+    assert "both sides reported by 0" not in page
 
 
-def test_each_claim_shows_who_repeats_and_who_denies_it(client, story_with_claims):
+def test_a_card_says_who_said_it_who_denied_it_and_where_each_outlet_stands(
+    client, story_with_claims
+):
+    claim = Claim.objects.get(text="The bridge will close in May")
+    claim.origin_speaker = Speaker.objects.create(name="An engineer")
+    claim.origin_source = Source.objects.get(name="The Herald")
+    claim.save()
+
+    card = card_of(client.get("/stories/bridge/").content.decode(), "The bridge will close in May")
+
+    text = " ".join(re.sub(r"<[^>]+>", "", card).split())
+    assert "Said by An engineer (via The Herald), 1 March 2023" in text
+    assert "Denied by Mayor Ann Lee" in text
+    assert chips(card) == ["The Herald repeats", "The Gazette denies"]
+    assert "Verdict" not in card and "no outlet" not in card
+
+
+def test_a_verdict_shows_once_an_editor_gives_one(client, story_with_claims):
+    Claim.objects.filter(text="Tolls will rise").update(verdict=Claim.Verdict.FALSE)
+
     page = client.get("/stories/bridge/").content.decode()
-    claim = page[page.index('<p class="claim-text">The bridge will close in May') :]
-    claim = claim[: claim.index("Show the evidence")]
-    repeats, denies = claim.split("Denies:")
-    assert "The Herald" in repeats and "The Gazette" not in repeats
-    assert "The Gazette" in denies
-    assert "Reports both sides" not in claim
-    assert "Wednesday 1 March 2023" in page
+
+    assert "Verdict: false" in card_of(page, "Tolls will rise")
+    assert "Verdict" not in card_of(page, "The bridge will close in May")
 
 
-def test_an_outlet_carrying_a_claim_and_its_denial_stands_on_neither_side(
+def test_an_outlet_carrying_a_claim_and_its_denial_stands_once_for_both_sides(
     client, story_with_claims
 ):
     herald_article = Article.objects.get(source__name="The Herald")
@@ -97,14 +131,54 @@ def test_an_outlet_carrying_a_claim_and_its_denial_stands_on_neither_side(
         end=50,
         speaker=Speaker.objects.get(),
     )
+
+    card = card_of(client.get("/stories/bridge/").content.decode(), "The bridge will close in May")
+
+    assert chips(card) == ["The Herald both sides", "The Gazette denies"]
+
+
+def test_the_picture_puts_each_claim_in_its_outlets_lane_on_the_day_it_carried_it(
+    client, story_with_claims
+):
+    claim = Claim.objects.get(text="The bridge will close in May")
+
     page = client.get("/stories/bridge/").content.decode()
-    claim = page[page.index('<p class="claim-text">The bridge will close in May') :]
-    claim = claim[claim.index("Outlets that repeat it") : claim.index("Show the evidence")]
-    repeats, rest = claim.split("Reports both sides:")
-    both, denies = rest.split("Denies:")
-    assert "The Herald" not in repeats and "The Herald" not in denies
-    assert "The Herald" in both
-    assert "The Gazette" in denies
+
+    picture = page[page.index('<figure class="picture">') : page.index("</figure>")]
+    assert picture.index("<title>The Herald</title>") < picture.index("<title>The Gazette</title>")
+    assert "1 Mar" in picture and "2 Mar" in picture and "2023" in picture
+    assert 'aria-label="The Gazette denies, 2 Mar 2023: The bridge will close in May"' in picture
+    assert (
+        f'href="/stories/bridge/claims/{claim.pk}/" hx-get="/stories/bridge/claims/{claim.pk}/"'
+        in picture
+    )
+    assert picture.count('class="mark-target"') == 3
+
+
+def test_a_mark_opens_its_claims_card_in_place(client, story_with_claims):
+    claim = Claim.objects.get(text="The bridge will close in May")
+
+    fragment = client.get(
+        f"/stories/bridge/claims/{claim.pk}/",
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="picture-claim",
+    ).content.decode()
+
+    assert fragment.lstrip().startswith('<article class="claim">')
+    assert "Denied by" in fragment and chips(fragment) == [
+        "The Herald repeats",
+        "The Gazette denies",
+    ]
+    assert f'id="picture-evidence-{claim.pk}"' in fragment
+
+
+def test_export_links_carry_the_filter_or_nothing(client, story_with_claims):
+    page = client.get("/stories/bridge/").content.decode()
+    assert 'href="/stories/bridge/export/claims.csv"' in page
+    assert '?"' not in page
+
+    page = client.get("/stories/bridge/", {"q": "tolls"}).content.decode()
+    assert 'href="/stories/bridge/export/claims.csv?q=tolls"' in page
 
 
 def test_filters_keep_matching_claims(client, story_with_claims):
