@@ -46,6 +46,8 @@ class StoryFilter:
             date_to=_date(query, "to"),
             text=_text(query, "q"),
         )
+        if parsed.date_from and parsed.date_to and parsed.date_from > parsed.date_to:
+            raise InvalidFilter("from: the first day comes after the last (to)")
         parsed._check_belongs_to(story)
         return parsed
 

@@ -3,7 +3,6 @@ geometry of the picture of them along a time axis that the template draws as SVG
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.db import models
 from django.db.models import Count, F, Q
@@ -23,24 +22,27 @@ OPENING_CHARS = 400
 
 # The grid, in pixels. One column per publication day: a label under each article, then a
 # channel where the edges into the next day's column change rows without crossing any label.
-LABEL_WIDTH = 190
+LABEL_WIDTH = 210
 CHANNEL_WIDTH = 64
 COLUMN_WIDTH = LABEL_WIDTH + CHANNEL_WIDTH
 # One row per article: its circle, then three lines of label below it.
-ROW_HEIGHT = 78
+ROW_HEIGHT = 86
+LINE_HEIGHT = 15
 NODE_RADIUS = 8
 FIRST_RADIUS = 12
 # Room left of the first column, where an edge between two articles of one day bends.
-LEFT = CHANNEL_WIDTH
-# The date labels sit above the lane, where edges that skip a day run above every article.
-DATE_Y = 20
-DAY_Y = 36
-LANE_Y = 50
-FIRST_ROW_Y = 74
-BOTTOM = 8
+LEFT = 40
+# The date labels and the axis sit above the lane, where edges that skip a day run above every
+# article.
+DATE_Y = 16
+DAY_Y = 32
+AXIS_Y = 42
+LANE_Y = 58
+FIRST_ROW_Y = 86
+BOTTOM = 10
 # Characters of a label line that fit LABEL_WIDTH at the label's font size.
-OUTLET_CHARS = 24
-LINE_CHARS = 28
+OUTLET_CHARS = 26
+LINE_CHARS = 31
 DATE_FORMAT = "j M Y"
 
 
@@ -58,9 +60,9 @@ class Spread(models.TextChoices):
 DOINGS = {
     Spread.REPEATS: "repeats the story's claims",
     Spread.DENIES: "denies claims of the story",
-    Spread.BOTH: "reports both sides: claims of the story and denials of them",
+    Spread.BOTH: "reports both sides",
     Spread.COPY: "copies word for word",
-    Spread.TRANSLATION: "machine-translates or rewords",
+    Spread.TRANSLATION: "is a machine translation or rewording of",
 }
 # The same, in the few words that fit under a circle.
 SHORT_DOINGS = {
@@ -69,6 +71,11 @@ SHORT_DOINGS = {
     Spread.BOTH: "reports both sides",
     Spread.COPY: "copy of",
     Spread.TRANSLATION: "translation of",
+}
+FIRST_DOINGS = {
+    Position.REPEATS: "first report",
+    Position.DENIES: "first report · denies",
+    Position.BOTH: "first report · both sides",
 }
 
 
@@ -107,7 +114,7 @@ class SpreadNode:
             return f"first report; {DOINGS[Spread(self.position)]}"
         if self.parent is None or self.kind not in (Spread.COPY, Spread.TRANSLATION):
             return DOINGS[self.kind]
-        copied = f"{self.parent.outlet}'s article of {self.parent.date_label}"
+        copied = f"the article by {self.parent.outlet} of {self.parent.date_label}"
         return f"{DOINGS[self.kind]} {copied}; {DOINGS[Spread(self.position)]}"
 
     @property
@@ -118,7 +125,7 @@ class SpreadNode:
     def label_lines(self):
         """The three lines under the circle: outlet, headline, and what it did."""
         if self.is_first:
-            doing = f"first report · {SHORT_DOINGS[Spread(self.position)]}"
+            doing = FIRST_DOINGS[self.position]
         elif self.parent is not None and self.kind in (Spread.COPY, Spread.TRANSLATION):
             doing = f"{SHORT_DOINGS[self.kind]} {self.parent.outlet}"
         else:
@@ -135,8 +142,8 @@ class SpreadNode:
 
     @property
     def label_ys(self):
-        first = self.y + FIRST_RADIUS + 16
-        return first, first + 16, first + 32
+        first = self.y + FIRST_RADIUS + LINE_HEIGHT
+        return first, first + LINE_HEIGHT, first + 2 * LINE_HEIGHT
 
 
 @dataclass
@@ -150,6 +157,10 @@ class SpreadColumn:
     x: int
     date_label: str
     day_label: str
+    date_y = DATE_Y
+    day_y = DAY_Y
+    tick_top = AXIS_Y - 4
+    tick_bottom = AXIS_Y + 4
 
 
 @dataclass
@@ -161,7 +172,11 @@ class StorySpread:
     height: int = 0
     # Articles of the story; more than len(nodes) when the picture holds only the earliest.
     article_count: int = 0
-    kinds = Spread
+    axis_y = AXIS_Y
+
+    @property
+    def legend(self):
+        return [(kind.value, kind.label) for kind in Spread]
 
 
 def _fit(text, chars):
@@ -292,8 +307,8 @@ def _lay_out(spread):
     if undated:
         spread.columns.append(SpreadColumn(LEFT + len(days) * COLUMN_WIDTH, "date not given", ""))
     spread.width = LEFT + (len(spread.columns) - 1) * COLUMN_WIDTH + LABEL_WIDTH + BOTTOM
-    spread.height = FIRST_ROW_Y + (max(rows.values()) - 1) * ROW_HEIGHT + 3 * FIRST_RADIUS + 48
-    spread.height += BOTTOM
+    last_row_y = FIRST_ROW_Y + (max(rows.values()) - 1) * ROW_HEIGHT
+    spread.height = last_row_y + FIRST_RADIUS + 3 * LINE_HEIGHT + BOTTOM
     spread.edges = [
         SpreadEdge(kind=node.kind, path=_edge_path(node.parent, node))
         for node in spread.nodes
@@ -306,9 +321,10 @@ def _edge_path(source, target):
     cross the picture's labels in the channels between columns and along the lane above."""
     tx, ty = target.x - target.radius, target.y
     if target.column == source.column:
-        # Around the left of the column, bulging more the more rows it spans.
+        # Around the left of the column, bulging more the more rows it spans, never as far as
+        # the labels of the column before.
         sx = source.x - source.radius
-        bend = min(CHANNEL_WIDTH - 12, 18 + 6 * abs(target.row - source.row))
+        bend = min(LEFT + 8, 18 + 6 * abs(target.row - source.row))
         return f"M{sx},{source.y} C{sx - bend},{source.y} {tx - bend},{ty} {tx},{ty}"
     port = LEFT + source.column * COLUMN_WIDTH + LABEL_WIDTH
     start = f"M{source.x + source.radius},{source.y} H{port}"
@@ -317,21 +333,17 @@ def _edge_path(source, target):
         return f"{start} C{middle},{source.y} {middle},{ty} {tx},{ty}"
     if target.column > source.column:
         # Up to the lane, along it to the channel before the target's column, then down.
-        up = port + CHANNEL_WIDTH // 2
-        down = tx - CHANNEL_WIDTH // 2
+        up, down = port + CHANNEL_WIDTH // 2, tx - CHANNEL_WIDTH // 2
+        rise, fall = (port + up) // 2, (down + tx) // 2
         return (
-            f"{start} C{up},{source.y} {port},{LANE_Y} {up},{LANE_Y} H{down}"
-            f" C{tx},{LANE_Y} {down},{ty} {tx},{ty}"
+            f"{start} C{rise},{source.y} {rise},{LANE_Y} {up},{LANE_Y} H{down}"
+            f" C{fall},{LANE_Y} {fall},{ty} {tx},{ty}"
         )
     # A copy dated before what it copies (an editor's correction): back along the lane.
-    sx = source.x - source.radius
-    back = target.x + target.radius
+    sx, back = source.x - source.radius, target.x + target.radius
+    up, down = sx - CHANNEL_WIDTH // 2, back + CHANNEL_WIDTH // 2
+    rise, fall = (sx + up) // 2, (down + back) // 2
     return (
-        f"M{sx},{source.y} C{sx - CHANNEL_WIDTH // 2},{source.y} {sx},{LANE_Y}"
-        f" {sx - CHANNEL_WIDTH // 2},{LANE_Y} H{back + CHANNEL_WIDTH // 2}"
-        f" C{back},{LANE_Y} {back + CHANNEL_WIDTH // 2},{ty} {back},{ty}"
+        f"M{sx},{source.y} C{rise},{source.y} {rise},{LANE_Y} {up},{LANE_Y} H{down}"
+        f" C{fall},{LANE_Y} {fall},{ty} {back},{ty}"
     )
-
-
-def day_of(node):
-    return node.article.published or date.max

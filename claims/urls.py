@@ -9,6 +9,7 @@ app_name = "claims"
 urlpatterns = [
     path("stories/<slug:slug>/", views.story_timeline, name="story_timeline"),
     path("stories/<slug:slug>/matrix/", views.story_matrix, name="story_matrix"),
+    path("stories/<slug:slug>/spread/", views.story_spread, name="story_spread"),
     path("stories/<slug:slug>/updates/", views.story_updates, name="story_updates"),
     path("stories/<slug:slug>/articles/<int:pk>/", views.article_reader, name="article_reader"),
     path("stories/<slug:slug>/sources/<int:pk>/", views.source_detail, name="source_detail"),

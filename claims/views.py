@@ -21,6 +21,7 @@ from .highlight import annotated_body, claims_carried, highlight_words, wording_
 from .models import Claim, Mention, Position, Speaker, Stance
 from .picture import timeline_picture
 from .positions import outlet_positions, with_deniers, with_positions
+from .spread import spread_of
 from .updates import LiveState, new_articles, since_version
 
 TIMELINE_PAGE_SIZE = 40
@@ -304,3 +305,11 @@ def story_updates(request, slug):
     # Caches may keep the answer but must ask again each time: it changes without notice.
     response.headers["Cache-Control"] = "no-cache"
     return response
+
+
+@require_safe
+def story_spread(request, slug):
+    """How the story travelled: from its first report to every article that repeated, copied
+    or denied it, by date."""
+    story = get_object_or_404(Story, slug=slug)
+    return render(request, "claims/story_spread.html", {"story": story, "spread": spread_of(story)})

@@ -110,3 +110,14 @@ def test_screenshots_of_the_timeline_picture_and_an_opened_claim(page, live_serv
 
     for name in ("timeline", "claim-opened"):
         assert (SCREENSHOTS / f"{name}-{width}.png").stat().st_size < 1_000_000
+
+
+def test_a_filter_the_server_refuses_says_why_in_place(page, live_server, demo):
+    page.goto(story_url(live_server))
+
+    page.fill("input[name=from]", "2030-01-02")
+    page.fill("input[name=to]", "2030-01-01")
+    page.locator("#filters button[type=submit]").click()
+
+    expect(page.locator("#request-error")).to_contain_text("Bad filter")
+    expect(page.locator("#timeline")).to_be_visible()

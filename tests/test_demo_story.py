@@ -63,10 +63,11 @@ def test_no_outlet_stands_on_both_sides_of_any_claim(client, demo):
         names = [outlet.outlet for outlet in outlets]
         assert len(names) == len(set(names)), (claim_id, names)
     page = client.get(f"/stories/{demo.slug}/").content.decode()
-    for claim in re.findall(r'<li class="claim".*?Show the evidence', page, re.DOTALL):
-        rows = re.findall(r'aria-label="Outlets that (\w+)[^"]*">(.*?)</div>', claim, re.DOTALL)
-        chips = [re.findall(r'class="chip[^"]*"[^>]*>([^<]+)<', row) for _, row in rows]
-        names = [name for row in chips for name in row]
+    cards = re.findall(r'<article class="claim".*?</article>', page, re.DOTALL)
+    assert cards
+    for card in cards:
+        chips = re.findall(r'class="chip stance-\w+"[^>]*>(.*?)</li>', card, re.DOTALL)
+        names = [re.sub(r"<span.*?</span>", "", chip, flags=re.DOTALL).strip() for chip in chips]
         assert len(names) == len(set(names)), names
 
 

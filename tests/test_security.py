@@ -717,12 +717,12 @@ def test_timeline_pages_hold_at_most_forty_claims_whatever_is_asked(client, rows
     first = client.get(
         "/stories/bridge/", {"page_size": 100000, "per_page": 100000, "limit": 100000}
     )
-    assert first.content.decode().count('<li class="claim"') == 40
+    assert first.content.decode().count('<article class="claim"') == 40
     assert "Page 1 of 2" in first.content.decode()
     for page in ("2", "3", "999999999999999999"):
         last = client.get("/stories/bridge/", {"page": page}).content.decode()
         assert "Page 2 of 2" in last, page
-        assert last.count('<li class="claim"') == 5
+        assert last.count('<article class="claim"') == 5
 
 
 def test_matrix_page_past_the_end_gives_the_last_page(client, rows):

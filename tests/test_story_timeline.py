@@ -236,3 +236,10 @@ def test_queries_do_not_grow_with_claims(client, story_with_claims, django_asser
 
 def test_unknown_story_is_not_found(client, db):
     assert client.get("/stories/nowhere/").status_code == 404
+
+
+def test_a_date_range_that_ends_before_it_starts_is_a_400_saying_so(client, story_with_claims):
+    response = client.get("/stories/bridge/", {"from": "2023-03-02", "to": "2023-03-01"})
+
+    assert response.status_code == 400
+    assert "the first day comes after the last" in response.content.decode()

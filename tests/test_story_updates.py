@@ -119,7 +119,7 @@ def test_the_poll_takes_two_queries_whatever_the_story_holds(
     assert unchanged.status_code == 304
 
 
-def test_the_timeline_fragment_reads_no_version(client, article, django_assert_max_num_queries):
+def test_the_timeline_fragment_that_filters_swap_in_brings_no_second_poller(client, article):
     fragment = client.get("/stories/a-phone-call/", headers={"hx-request": "true"})
     assert 'name="since"' not in fragment.content.decode()
 

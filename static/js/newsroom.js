@@ -19,6 +19,19 @@ document.addEventListener("click", function (event) {
   if (mark) event.preventDefault();
 });
 
+// A filter the server refuses (a 400) would otherwise change nothing on the page: say why.
+document.addEventListener("htmx:responseError", function (event) {
+  var box = document.getElementById("request-error");
+  if (!box) return;
+  var page = new DOMParser().parseFromString(event.detail.xhr.responseText, "text/html");
+  var message = page.querySelector(".error-message");
+  box.textContent = message ? message.textContent : "The page could not be updated.";
+});
+document.addEventListener("htmx:beforeRequest", function () {
+  var box = document.getElementById("request-error");
+  if (box) box.textContent = "";
+});
+
 // On a phone the filters fold behind one button; without JavaScript they stay open.
 document.documentElement.classList.add("js");
 document.addEventListener("click", function (event) {
@@ -56,7 +69,7 @@ document.addEventListener("htmx:configRequest", function (event) {
 });
 
 document.addEventListener("htmx:beforeSwap", function (event) {
-  var poller = livePoller(event.detail.elt);
+  var poller = livePoller(event.detail.requestConfig.elt);
   if (!poller) return;
   var since = poller.querySelector("input[name=since]").value;
   // A poll sent before "show" moved the version on would bring back the old count.
@@ -82,3 +95,20 @@ document.addEventListener("htmx:afterRequest", function (event) {
     timeline.focus();
   }
 });
+
+// A claim sentence cut by a paragraph break is one piece per paragraph, and CSS outlines only
+// the piece holding the address's target: outline the other pieces of that sentence too.
+function outlineReachedSentence() {
+  document.querySelectorAll(".claim-sentence.is-reached").forEach(function (piece) {
+    piece.classList.remove("is-reached");
+  });
+  var target = location.hash.indexOf("#m-") === 0 && document.getElementById(location.hash.slice(1));
+  var sentence = target && target.closest(".claim-sentence");
+  if (!sentence) return;
+  var selector = '.claim-sentence[data-sentence="' + sentence.dataset.sentence + '"]';
+  document.querySelectorAll(selector).forEach(function (piece) {
+    if (!piece.contains(target)) piece.classList.add("is-reached");
+  });
+}
+document.addEventListener("DOMContentLoaded", outlineReachedSentence);
+window.addEventListener("hashchange", outlineReachedSentence);
