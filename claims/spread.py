@@ -32,13 +32,14 @@ NODE_RADIUS = 8
 FIRST_RADIUS = 12
 # Room left of the first column, where an edge between two articles of one day bends.
 LEFT = 40
-# The date labels and the axis sit above the lane, where edges that skip a day run above every
-# article.
+# The date labels and the axis sit above the lanes, where edges that skip a day run above every
+# article: one lane for each kind of edge, so that kinds running side by side stay apart.
 DATE_Y = 16
 DAY_Y = 32
 AXIS_Y = 42
-LANE_Y = 58
-FIRST_ROW_Y = 86
+LANE_Y = 54
+LANE_GAP = 4
+FIRST_ROW_Y = 94
 BOTTOM = 10
 # Characters of a label line that fit LABEL_WIDTH at the label's font size.
 OUTLET_CHARS = 26
@@ -72,6 +73,7 @@ SHORT_DOINGS = {
     Spread.COPY: "copy of",
     Spread.TRANSLATION: "translation of",
 }
+COPIES = (Spread.COPY, Spread.TRANSLATION)
 FIRST_DOINGS = {
     Position.REPEATS: "first report",
     Position.DENIES: "first report · denies",
@@ -112,22 +114,27 @@ class SpreadNode:
         """What the article did, in a sentence of the text alternative."""
         if self.is_first:
             return f"first report; {DOINGS[Spread(self.position)]}"
-        if self.parent is None or self.kind not in (Spread.COPY, Spread.TRANSLATION):
+        if self.kind not in COPIES:
             return DOINGS[self.kind]
-        copied = f"the article by {self.parent.outlet} of {self.parent.date_label}"
-        return f"{DOINGS[self.kind]} {copied}; {DOINGS[Spread(self.position)]}"
+        copied = self.parent.article
+        if copied.source:
+            copied_article = f"the article by {copied.source.name} of {self.parent.date_label}"
+        else:
+            copied_article = f"the article of {self.parent.date_label} (outlet not given)"
+        return f"{DOINGS[self.kind]} {copied_article}; {DOINGS[Spread(self.position)]}"
 
     @property
     def title(self):
-        return f"{self.outlet}: {self.headline} ({self.date_label}). {self.description}."
+        return f"{self.headline} ({self.outlet}, {self.date_label}): {self.description}."
 
     @property
     def label_lines(self):
         """The three lines under the circle: outlet, headline, and what it did."""
         if self.is_first:
             doing = FIRST_DOINGS[self.position]
-        elif self.parent is not None and self.kind in (Spread.COPY, Spread.TRANSLATION):
-            doing = f"{SHORT_DOINGS[self.kind]} {self.parent.outlet}"
+        elif self.kind in COPIES:
+            copied = self.parent.article.source
+            doing = f"{SHORT_DOINGS[self.kind]} {copied.name if copied else 'an article'}"
         else:
             doing = SHORT_DOINGS[self.kind]
         return (
@@ -320,6 +327,7 @@ def _edge_path(source, target):
     """An SVG path from the source's circle to the target's, arriving from the left; edges only
     cross the picture's labels in the channels between columns and along the lane above."""
     tx, ty = target.x - target.radius, target.y
+    lane = LANE_Y + LANE_GAP * list(Spread).index(target.kind)
     if target.column == source.column:
         # Around the left of the column, bulging more the more rows it spans, never as far as
         # the labels of the column before.
@@ -336,14 +344,15 @@ def _edge_path(source, target):
         up, down = port + CHANNEL_WIDTH // 2, tx - CHANNEL_WIDTH // 2
         rise, fall = (port + up) // 2, (down + tx) // 2
         return (
-            f"{start} C{rise},{source.y} {rise},{LANE_Y} {up},{LANE_Y} H{down}"
-            f" C{fall},{LANE_Y} {fall},{ty} {tx},{ty}"
+            f"{start} C{rise},{source.y} {rise},{lane} {up},{lane} H{down}"
+            f" C{fall},{lane} {fall},{ty} {tx},{ty}"
         )
-    # A copy dated before what it copies (an editor's correction): back along the lane.
+    # An article dated before the one it hangs from: a copy dated before its original, or any
+    # article dated before a first report that the earliest article copies. Back along the lane.
     sx, back = source.x - source.radius, target.x + target.radius
     up, down = sx - CHANNEL_WIDTH // 2, back + CHANNEL_WIDTH // 2
     rise, fall = (sx + up) // 2, (down + back) // 2
     return (
-        f"M{sx},{source.y} C{rise},{source.y} {rise},{LANE_Y} {up},{LANE_Y} H{down}"
-        f" C{fall},{LANE_Y} {fall},{ty} {back},{ty}"
+        f"M{sx},{source.y} C{rise},{source.y} {rise},{lane} {up},{lane} H{down}"
+        f" C{fall},{lane} {fall},{ty} {back},{ty}"
     )

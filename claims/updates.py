@@ -44,8 +44,8 @@ class NewArticles:
 
 
 def new_articles(story, since):
-    """One query, which reads only the rows added since `since`: by the primary key's range
-    or by the story's index, which holds the id too."""
+    """One query, which reads only the rows added since `since`: a range of the primary key,
+    or of the story's index, whose entries end in the id on SQLite."""
     found = Article.objects.filter(story=story, pk__gt=since).aggregate(
         count=Count("pk"), latest=Max("pk")
     )

@@ -110,7 +110,11 @@ def test_each_article_is_a_linked_node_with_a_title_and_an_edge_of_its_kind(clie
     assert sorted(links) == sorted(
         f"/stories/{spread_story.slug}/articles/{a.pk}/" for a in articles
     )
-    assert "<title>Echo Digest: Headline of translation (5 May 2023). is a machine" in svg
+    assert (
+        "<title>Headline of translation (Echo Digest, 5 May 2023): is a machine translation or "
+        "rewording of the article by Coast Courier of 2 May 2023; repeats the story&#x27;s claims."
+        "</title>"
+    ) in svg
     assert sorted(edge_kinds(svg)) == ["both", "copy", "denies", "translation"]
     # The legend names every kind of edge, copies and translations apart.
     for label in ["repeats", "denies", "reports both sides", "word-for-word copy"]:

@@ -69,11 +69,12 @@ document.addEventListener("htmx:configRequest", function (event) {
 });
 
 document.addEventListener("htmx:beforeSwap", function (event) {
-  var poller = livePoller(event.detail.requestConfig.elt);
+  var request = event.detail.requestConfig;
+  var poller = request && livePoller(request.elt);
   if (!poller) return;
   var since = poller.querySelector("input[name=since]").value;
   // A poll sent before "show" moved the version on would bring back the old count.
-  if (event.detail.xhr.status === 304 || event.detail.requestConfig.parameters.since !== since) {
+  if (event.detail.xhr.status === 304 || request.parameters.since !== since) {
     event.detail.shouldSwap = false;
     return;
   }
