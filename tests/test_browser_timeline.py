@@ -39,7 +39,9 @@ def test_without_javascript_a_mark_opens_the_claims_page(
     assert "/claims/" in page.url
 
 
-def test_each_outlet_appears_once_on_each_claim_card(page, live_server, demo):
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_each_outlet_appears_once_on_each_claim_card(page, live_server, demo, viewport):
+    page.set_viewport_size(viewport)
     page.goto(story_url(live_server))
 
     cards = page.locator("#timeline ol.claims article.claim")
