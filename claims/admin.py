@@ -16,6 +16,7 @@ from articles.reading import UnreadableFile, refuse_oversized
 from newsroom.admin_helpers import WritesNeedPermission
 from newsroom.csv_streaming import csv_download
 
+from .corrections import merge_claims, split_mentions, undo_merge_view
 from .export import (
     CLAIM_COLUMNS,
     MENTION_COLUMNS,
@@ -27,6 +28,7 @@ from .export import (
 from .ingestion import ingest_text
 from .models import (
     Claim,
+    ClaimMerge,
     DismissedMention,
     Mention,
     Quote,
@@ -51,37 +53,6 @@ def export_claims(modeladmin, request, queryset):
 @admin.action(description="Export selected mentions as CSV")
 def export_mentions(modeladmin, request, queryset):
     return csv_download("mentions.csv", MENTION_COLUMNS, mention_rows(queryset))
-
-
-@admin.action(description="Merge selected claims into the oldest one", permissions=["change"])
-def merge_claims(modeladmin, request, queryset):
-    claims = list(queryset.order_by("pk"))
-    if len(claims) < 2 or len({claim.story_id for claim in claims}) > 1:
-        modeladmin.message_user(
-            request, "Select two or more claims of one story to merge.", messages.ERROR
-        )
-        return
-    kept, others = claims[0], claims[1:]
-    kept.absorb(others)
-    Claim.objects.filter(pk=kept.pk).update(set_by=SetBy.EDITOR)
-    modeladmin.message_user(request, f"Merged {len(others)} claim(s) into “{kept}”.")
-
-
-@admin.action(description="Move selected mentions into a new claim", permissions=["change"])
-def split_mentions(modeladmin, request, queryset):
-    mentions = list(queryset.select_related("claim").order_by("pk"))
-    if len({mention.claim.story_id for mention in mentions}) != 1:
-        modeladmin.message_user(request, "Select mentions of one story.", messages.ERROR)
-        return
-    first = mentions[0]
-    claim = Claim.objects.create(
-        story_id=first.claim.story_id,
-        text=first.sentence[:2000],
-        event_date=first.claim.event_date,
-        set_by=SetBy.EDITOR,
-    )
-    queryset.update(claim=claim, set_by=SetBy.EDITOR)
-    modeladmin.message_user(request, f"Moved {len(mentions)} mention(s) into a new claim.")
 
 
 @admin.action(description="Merge selected speakers into the first one", permissions=["delete"])
@@ -298,8 +269,9 @@ class ClaimAdmin(SavedByEditor, WritesNeedPermission, SimpleHistoryAdmin):
         "origin_source",
         "origin_speaker",
         "set_by",
+        "merged_into",
     ]
-    readonly_fields = ["set_by"]
+    readonly_fields = ["set_by", "merged_into"]
     inlines = [MentionInline]
     actions = [merge_claims, export_claims]
 
@@ -324,10 +296,27 @@ class ClaimAdmin(SavedByEditor, WritesNeedPermission, SimpleHistoryAdmin):
 
     def get_urls(self):
         add_articles = self.admin_site.admin_view(lambda request: add_articles_view(self, request))
+        undo = self.admin_site.admin_view(
+            lambda request, pk, merge_id: undo_merge_view(self, request, pk, merge_id)
+        )
         return [
             path("add-articles/", add_articles, name="claims_add_articles"),
+            path("<int:pk>/undo-merge/<int:merge_id>/", undo, name=self._undo_merge_url_name),
             *super().get_urls(),
         ]
+
+    @property
+    def _undo_merge_url_name(self):
+        return f"{self.opts.app_label}_{self.opts.model_name}_undo_merge"
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        merges = ClaimMerge.objects.filter(survivor_id=object_id, undone_at=None)
+        undo_links = [
+            (merge, reverse(f"admin:{self._undo_merge_url_name}", args=[object_id, merge.pk]))
+            for merge in merges
+        ]
+        extra_context = {**(extra_context or {}), "undo_links": undo_links}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def save_formset(self, request, form, formset, change):
         """Every mention an editor adds or changes becomes the editor's: ingestion keeps it."""
@@ -350,6 +339,7 @@ class ReviewQueueAdmin(ClaimAdmin):
         return (
             super()
             .get_queryset(request)
+            .current()
             .filter(verdict=Claim.Verdict.UNREVIEWED)
             .order_by("-newest_article", "pk")
         )

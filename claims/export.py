@@ -39,6 +39,7 @@ CLAIM_COLUMNS = [
     "origin_speaker",
     # Extra columns follow the contract's, in this order.
     "both_outlets",
+    "merged_into",
 ]
 MENTION_COLUMNS = [
     "mention_id",
@@ -126,6 +127,7 @@ def claim_rows(claims):
                 _name(claim.origin_source),
                 _name(claim.origin_speaker),
                 claim.both_outlets,
+                claim.merged_into_id or "",
             ]
 
 
@@ -183,7 +185,8 @@ def table(name, story=None, story_filter=None):
         mentions = Mention.objects.filter(claim__story=story) if story else Mention.objects.all()
         return MENTION_COLUMNS, mention_rows(story_filter.mentions(mentions))
     if name == "positions":
-        claims = Claim.objects.filter(story=story) if story else Claim.objects.all()
+        claims = Claim.objects.current()
+        claims = claims.filter(story=story) if story else claims
         return POSITION_COLUMNS, position_rows(story_filter.claims(claims))
     raise ValueError(f"unknown table {name!r}: choose one of {', '.join(TABLES)}")
 

@@ -1,5 +1,6 @@
 """Who said what: speakers, their quotes, the story's claims and each article's stance on them."""
 
+from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
@@ -105,6 +106,10 @@ class Quote(models.Model):
 
 
 class ClaimQuerySet(models.QuerySet):
+    def current(self):
+        """The claims not merged into another: the only ones pages, counts and ingestion see."""
+        return self.filter(merged_into=None)
+
     def with_outlet_count(self):
         """Annotate `outlet_count`, how many outlets carry each claim, and `denials`, how many
         of its mentions deny it; an article with no known outlet counts as an outlet of its
@@ -121,7 +126,8 @@ class ClaimQuerySet(models.QuerySet):
         """The story's claims in timeline order; pass a page of them to
         claims.positions.with_positions() for where each outlet stands."""
         return (
-            self.filter(story=story)
+            self.current()
+            .filter(story=story)
             .select_related("story", "origin_source", "origin_speaker")
             .order_by(models.F("event_date").asc(nulls_last=True), "timeline_position", "pk")
         )
@@ -130,7 +136,8 @@ class ClaimQuerySet(models.QuerySet):
         """The story's claims for the matrix: the ones someone denies first, then the ones
         more outlets carry, then in timeline order; annotated as with_outlet_count()."""
         return (
-            self.filter(story=story)
+            self.current()
+            .filter(story=story)
             .with_outlet_count()
             .order_by(
                 models.Case(models.When(denials__gt=0, then=0), default=1),
@@ -144,7 +151,8 @@ class ClaimQuerySet(models.QuerySet):
     def most_contested(self, story, limit=3):
         """Claims someone denies, the ones most outlets carry first."""
         return (
-            self.filter(story=story)
+            self.current()
+            .filter(story=story)
             .with_outlet_count()
             .filter(denials__gt=0)
             .order_by("-outlet_count", "pk")[:limit]
@@ -168,6 +176,15 @@ class Claim(models.Model):
         Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="originated_claims"
     )
     set_by = models.CharField(max_length=10, choices=SetBy.choices, default=SetBy.MACHINE)
+    # An editor merged this claim away: its id stays, as a permanent redirect to that claim.
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="merged_claims",
+    )
     # The content words ingestion matches new statements against, space-separated.
     match_terms = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -188,6 +205,9 @@ class Claim(models.Model):
                 name="claim_verdict_valid",
             ),
             models.CheckConstraint(condition=Q(set_by__in=SetBy.values), name="claim_set_by_valid"),
+            models.CheckConstraint(
+                condition=~Q(merged_into=F("pk")), name="claim_not_merged_into_itself"
+            ),
         ]
         indexes = [
             models.Index(
@@ -203,6 +223,15 @@ class Claim(models.Model):
         return reverse("claims:claim_detail", args=[self.story.slug, self.pk])
 
     @transaction.atomic
+    def survivor(self):
+        """The current claim this one went into, following merges of merges; itself when it
+        was never merged."""
+        claim, seen = self, {self.pk}
+        while claim.merged_into_id is not None and claim.merged_into_id not in seen:
+            seen.add(claim.merged_into_id)
+            claim = Claim.objects.select_related("story").get(pk=claim.merged_into_id)
+        return claim
+
     def absorb(self, others):
         """Merge `others` into this claim: their mentions move here, nothing is lost."""
         # The same evidence on both claims is kept once: read what this claim has just once.
@@ -234,6 +263,31 @@ class Claim(models.Model):
             self.match_terms = " ".join(sorted(terms))
             other.delete()
         self.save()
+
+
+class ClaimMerge(models.Model):
+    """An editor's merge of one claim into another, with what moved, so it can be undone."""
+
+    survivor = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="merges_received")
+    merged = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="merges_made")
+    # Ids of the mentions and dismissals that moved to the survivor.
+    mention_ids = models.JSONField(default=list)
+    dismissed_ids = models.JSONField(default=list)
+    # Mentions the survivor already had, dropped from the merged claim: remade on undo.
+    duplicates = models.JSONField(default=list)
+    # The survivor's fields the merge filled in, as they were before.
+    survivor_before = models.JSONField(default=dict)
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    merged_at = models.DateTimeField(auto_now_add=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-merged_at"]
+
+    def __str__(self):
+        return f"#{self.merged_id} into #{self.survivor_id}"
 
 
 class Mention(models.Model):

@@ -69,6 +69,7 @@ class StoryStore:
             set_by=SetBy.MACHINE,
             verdict=Claim.Verdict.UNREVIEWED,
             editor_note="",
+            merged_into=None,
             mentions__isnull=True,
         )
         for claim_id in orphans.values_list("pk", flat=True):
@@ -105,7 +106,8 @@ class StoryStore:
         while True:
             mentions = self._mentions_of(article, statements, quote_rows, reference_date)
             used = {claim_id for claim_id, *_ in mentions}
-            gone = used - set(Claim.objects.filter(pk__in=used).values_list("pk", flat=True))
+            current = Claim.objects.current().filter(pk__in=used)
+            gone = used - set(current.values_list("pk", flat=True))
             if not gone:
                 break
             # Another ingest merged these claims away since we indexed them: match again.

@@ -47,7 +47,7 @@ class StoryClaims:
 
     def catch_up(self):
         """Index the claims stored since the last look, by this or another ingest."""
-        new_claims = Claim.objects.filter(story=self.story, pk__gt=self.last_claim_id)
+        new_claims = Claim.objects.current().filter(story=self.story, pk__gt=self.last_claim_id)
         for claim_id, terms in new_claims.values_list("pk", "match_terms").iterator():
             if claim_id not in self.index.terms_by_claim:
                 self.index.add(claim_id, terms.split())
@@ -151,7 +151,7 @@ class StoryClaims:
         ).first()
         if claim is None:
             return claim_id
-        survivor = Claim.objects.filter(pk=match).first()
+        survivor = Claim.objects.current().filter(pk=match).first()
         if survivor is None:
             # Merged away by another ingest since we indexed it.
             self.index.remove(match)

@@ -17,7 +17,8 @@ def order_timeline(story):
     for claim_id, published, file_name, start in rows.iterator():
         first_seen.setdefault(claim_id, (published or date.max, file_name, start))
     claims = (
-        Claim.objects.filter(story=story)
+        Claim.objects.current()
+        .filter(story=story)
         .with_outlet_count()
         .values_list("pk", "event_date", "timeline_position", "set_by", "denials", "outlet_count")
     )

@@ -4,7 +4,7 @@ import functools
 import json
 
 from django.core.paginator import Paginator
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import HttpResponseBadRequest, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.cache import get_conditional_response
@@ -96,7 +96,7 @@ def story_summary(story):
     return {
         "articles": articles.count(),
         "outlets": articles.exclude(source=None).values("source").distinct().count(),
-        "claims": Claim.objects.filter(story=story).count(),
+        "claims": Claim.objects.current().filter(story=story).count(),
     }
 
 
@@ -172,8 +172,10 @@ def source_detail(request, slug, pk):
     positions = {
         claim_id: outlets[0].position for claim_id, outlets in outlet_positions(mentions).items()
     }
-    claims = Claim.objects.filter(pk__in=positions).order_by(
-        "event_date", "timeline_position", "pk"
+    claims = (
+        Claim.objects.current()
+        .filter(pk__in=positions)
+        .order_by("event_date", "timeline_position", "pk")
     )
     by_position = {position: [] for position in Position}
     for claim in claims:
@@ -214,7 +216,7 @@ def export_csv(request, slug, table_name):
 def export_timeline(request, slug):
     story = get_object_or_404(Story, slug=slug)
     story_filter = StoryFilter.from_query(request.GET, story)
-    claims = story_filter.claims(Claim.objects.filter(story=story))
+    claims = story_filter.claims(Claim.objects.current().filter(story=story))
     return JsonResponse(timeline_json(story, claims), json_dumps_params={"ensure_ascii": False})
 
 
@@ -226,6 +228,11 @@ def claim_detail(request, slug, pk):
         pk=pk,
         story__slug=slug,
     )
+    if claim.merged_into_id is not None:
+        # Links already shared to a merged claim lead, for good, to the claim it went into.
+        url = claim.survivor().get_absolute_url()
+        query = request.GET.urlencode()
+        return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
     with_deniers(with_positions([claim]))
     number = page_number(request.GET)
     mentions = (

@@ -148,18 +148,29 @@ def test_merge_moves_every_mention_to_the_kept_claim(editor, demo):
     total = demo.mentions.count() + other.mentions.count()
     response = editor.post(
         "/admin/claims/claim/",
-        {"action": "merge_claims", "_selected_action": [demo.pk, other.pk]},
+        {
+            "action": "merge_claims",
+            "_selected_action": [demo.pk, other.pk],
+            "confirm": "yes",
+            "keep": min(demo.pk, other.pk),
+        },
     )
     assert response.status_code == 302
     kept = Claim.objects.get(pk=min(demo.pk, other.pk))
     assert kept.mentions.count() == total
-    assert not Claim.objects.filter(pk=max(demo.pk, other.pk)).exists()
+    assert Claim.objects.get(pk=max(demo.pk, other.pk)).merged_into == kept
 
 
 def test_split_moves_selected_mentions_into_a_new_claim(editor, demo):
     denials = list(demo.mentions.filter(stance="denies").values_list("pk", flat=True))
     response = editor.post(
-        "/admin/claims/mention/", {"action": "split_mentions", "_selected_action": denials}
+        "/admin/claims/mention/",
+        {
+            "action": "split_mentions",
+            "_selected_action": denials,
+            "confirm": "yes",
+            "wording": "The meeting took place",
+        },
     )
     assert response.status_code == 302
     new_claim = Mention.objects.get(pk=denials[0]).claim
@@ -336,7 +347,13 @@ def test_a_dismissal_follows_its_claim_into_a_merge(editor, demo):
     dismissed = other.mentions.first()
     editor.post(f"/admin/claims/mention/{dismissed.pk}/delete/", {"post": "yes"})
     editor.post(
-        "/admin/claims/claim/", {"action": "merge_claims", "_selected_action": [demo.pk, other.pk]}
+        "/admin/claims/claim/",
+        {
+            "action": "merge_claims",
+            "_selected_action": [demo.pk, other.pk],
+            "confirm": "yes",
+            "keep": min(demo.pk, other.pk),
+        },
     )
     kept = Claim.objects.get(pk=min(demo.pk, other.pk))
     assert list(DismissedMention.objects.values_list("claim", "sentence")) == [
