@@ -14,9 +14,17 @@ from django.utils import timezone
 from .models import Claim, ClaimMerge, Mention, SetBy
 
 # A mention's fields, beside its claim, that undo needs to make it again.
-MENTION_FIELDS = ("article_id", "stance", "sentence", "start", "end", "speaker_id", "quote_id")
-MENTION_FIELDS += ("via", "set_by")
-SURVIVOR_FIELDS = ("editor_note", "event_date", "match_terms")
+MENTION_FIELDS = (
+    "article_id",
+    "stance",
+    "sentence",
+    "start",
+    "end",
+    "speaker_id",
+    "quote_id",
+    "via",
+    "set_by",
+)
 
 
 def _survivor_fields(claim):

@@ -222,7 +222,6 @@ class Claim(models.Model):
     def get_absolute_url(self):
         return reverse("claims:claim_detail", args=[self.story.slug, self.pk])
 
-    @transaction.atomic
     def survivor(self):
         """The current claim this one went into, following merges of merges; itself when it
         was never merged."""
@@ -232,6 +231,7 @@ class Claim(models.Model):
             claim = Claim.objects.select_related("story").get(pk=claim.merged_into_id)
         return claim
 
+    @transaction.atomic
     def absorb(self, others):
         """Merge `others` into this claim: their mentions move here, nothing is lost."""
         # The same evidence on both claims is kept once: read what this claim has just once.

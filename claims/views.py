@@ -248,10 +248,11 @@ def claim_detail(request, slug, pk):
         if review
         else ""
     )
+    # A mark of the timeline picture opens the whole card; a card's toggle, its evidence.
+    in_picture = request.htmx.target == PICTURE_PANEL
     template = "claims/claim_detail.html"
     if request.htmx:
-        # A mark of the timeline picture opens the whole card; a card's toggle, its evidence.
-        template += "#card" if request.htmx.target == PICTURE_PANEL else "#evidence"
+        template += "#card" if in_picture else "#evidence"
     return render(
         request,
         template,
@@ -261,7 +262,7 @@ def claim_detail(request, slug, pk):
             "mentions_by_outlet": _by_outlet(claim, page),
             "variants": variants,
             "review_json": review_json,
-            "panel": "picture-" if request.htmx.target == PICTURE_PANEL else "",
+            "panel": "picture-" if in_picture else "",
         },
     )
 
