@@ -1,6 +1,5 @@
 """Who said what: speakers, their quotes, the story's claims and each article's stance on them."""
 
-from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
@@ -265,31 +264,6 @@ class Claim(models.Model):
         self.save()
 
 
-class ClaimMerge(models.Model):
-    """An editor's merge of one claim into another, with what moved, so it can be undone."""
-
-    survivor = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="merges_received")
-    merged = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="merges_made")
-    # Ids of the mentions and dismissals that moved to the survivor.
-    mention_ids = models.JSONField(default=list)
-    dismissed_ids = models.JSONField(default=list)
-    # Mentions the survivor already had, dropped from the merged claim: remade on undo.
-    duplicates = models.JSONField(default=list)
-    # The survivor's fields the merge filled in, as they were before.
-    survivor_before = models.JSONField(default=dict)
-    editor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
-    )
-    merged_at = models.DateTimeField(auto_now_add=True)
-    undone_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-merged_at"]
-
-    def __str__(self):
-        return f"#{self.merged_id} into #{self.survivor_id}"
-
-
 class Mention(models.Model):
     """One article carrying a claim: it repeats it or denies it, in this sentence."""
 
@@ -395,3 +369,7 @@ class ReviewQueue(Claim):
         proxy = True
         verbose_name = "claim to review"
         verbose_name_plural = "claims to review"
+
+
+# Editors' own records, in a module of their own; imported here so Django finds them.
+from .editorial import ClaimMerge, PositionCorrection, SpeakerMergeProposal  # noqa: E402, F401
