@@ -52,6 +52,12 @@ def merge_claim(survivor, merged, editor):
     Mention.objects.filter(pk__in=record.mention_ids).update(claim=survivor)
     record.dismissed_ids = list(merged.dismissed_mentions.values_list("pk", flat=True))
     merged.dismissed_mentions.update(claim=survivor)
+    # The survivor's own position for an outlet stands; the merged claim's others move.
+    moving = merged.position_corrections.exclude(
+        source__in=survivor.position_corrections.values("source")
+    )
+    record.correction_ids = list(moving.values_list("pk", flat=True))
+    moving.update(claim=survivor)
     survivor.editor_note = survivor.editor_note or merged.editor_note
     survivor.event_date = survivor.event_date or merged.event_date
     terms = set(survivor.match_terms.split()) | set(merged.match_terms.split())
@@ -71,6 +77,7 @@ def undo_merge(record):
     survivor, merged = record.survivor, record.merged
     Mention.objects.filter(pk__in=record.mention_ids, claim=survivor).update(claim=merged)
     survivor.dismissed_mentions.filter(pk__in=record.dismissed_ids).update(claim=merged)
+    survivor.position_corrections.filter(pk__in=record.correction_ids).update(claim=merged)
     Mention.objects.bulk_create(Mention(claim=merged, **row) for row in record.duplicates)
     before = record.survivor_before
     survivor.editor_note, survivor.match_terms = before["editor_note"], before["match_terms"]

@@ -20,6 +20,8 @@ class ClaimMerge(models.Model):
     # Ids of the mentions and dismissals that moved to the survivor.
     mention_ids = models.JSONField(default=list)
     dismissed_ids = models.JSONField(default=list)
+    # Ids of the editors' position corrections that moved to the survivor.
+    correction_ids = models.JSONField(default=list)
     # Mentions the survivor already had, dropped from the merged claim: remade on undo.
     duplicates = models.JSONField(default=list)
     # The survivor's fields the merge filled in, as they were before.

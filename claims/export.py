@@ -68,6 +68,8 @@ POSITION_COLUMNS = [
     # An article of no known outlet stands as an outlet of its own: `source` is its file name.
     "article_id",
     "story",
+    # "editor" when an editor set the position over the machine's reading of the mentions.
+    "set_by",
 ]
 TABLES = ("articles", "quotes", "claims", "mentions", "positions")
 
@@ -144,6 +146,7 @@ def position_rows(claims):
                     outlet.first_published.isoformat() if outlet.first_published else "",
                     outlet.article_id or "",
                     claim.story.slug,
+                    outlet.set_by.value,
                 ]
 
 

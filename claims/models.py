@@ -254,6 +254,10 @@ class Claim(models.Model):
                     mention.save(update_fields=["claim", "updated_at"])
                     kept[key] = mention
             other.dismissed_mentions.update(claim=self)
+            # Where both claims have an editor's position for an outlet, this claim's stands.
+            other.position_corrections.exclude(
+                source__in=self.position_corrections.values("source")
+            ).update(claim=self)
             if not self.editor_note and other.editor_note:
                 self.editor_note = other.editor_note
             if self.event_date is None and other.event_date:

@@ -6,8 +6,8 @@ from datetime import date
 
 from django.db.models import Count, F, Min, Q
 
-from .choices import Position, Stance
-from .models import Mention
+from .choices import Position, SetBy, Stance
+from .models import Mention, PositionCorrection
 
 
 @dataclass
@@ -24,17 +24,26 @@ class OutletPosition:
     denies_in_own_voice: bool = False
     mentions: int = 0
     first_published: date | None = None
+    # An editor's PositionCorrection: it wins over what the mentions say.
+    corrected: Position | None = None
 
     @property
     def position(self):
+        if self.corrected:
+            return self.corrected
         if self.denies_in_own_voice:
             return Position.DENIES
         return Position.of(self.stances)
 
+    @property
+    def set_by(self):
+        return SetBy.EDITOR if self.corrected else SetBy.MACHINE
 
-def outlet_positions(mentions):
+
+def outlet_positions(mentions, claim_ids=()):
     """The OutletPosition of each (claim, outlet) these mentions touch, by claim id, each
-    claim's outlets in order of first publication. One grouped query."""
+    claim's outlets in order of first publication; editors' corrections of these claims, and
+    of `claim_ids`, win. Two grouped queries."""
     rows = (
         mentions.values_list(
             "claim_id",
@@ -67,12 +76,29 @@ def outlet_positions(mentions):
         outlet.denies_in_own_voice |= stance == Stance.DENIES and own > 0
         if first and (outlet.first_published is None or first < outlet.first_published):
             outlet.first_published = first
+    _apply_corrections(found, {*claim_ids, *(key[0] for key in found)})
     by_claim = defaultdict(list)
     for outlet in found.values():
-        by_claim[outlet.claim_id].append(outlet)
+        if outlet.position != Position.SILENT:
+            by_claim[outlet.claim_id].append(outlet)
     for outlets in by_claim.values():
         outlets.sort(key=lambda o: (o.first_published or date.max, o.outlet))
     return by_claim
+
+
+def _apply_corrections(found, claim_ids):
+    """Set editors' positions on the outlets found, adding the outlets an editor placed on a
+    claim that the machine linked none of their mentions to."""
+    corrections = PositionCorrection.objects.filter(claim__in=claim_ids).values_list(
+        "claim_id", "source_id", "source__name", "position"
+    )
+    for claim_id, source_id, source_name, position in corrections:
+        outlet = found.get((claim_id, source_id))
+        if outlet is None:
+            outlet = found[(claim_id, source_id)] = OutletPosition(
+                claim_id=claim_id, source_id=source_id, article_id=None, outlet=source_name
+            )
+        outlet.corrected = Position(position)
 
 
 def with_positions(claims):
@@ -80,7 +106,8 @@ def with_positions(claims):
     `outlets` (for each Position, outlet name → source id), `repeat_outlets`,
     `deny_outlets`, `both_outlets`, `mention_count` and `first_outlet`, the name of the
     earliest outlet that carries the claim, not only its denial."""
-    by_claim = outlet_positions(Mention.objects.filter(claim__in=[c.pk for c in claims]))
+    claim_ids = [c.pk for c in claims]
+    by_claim = outlet_positions(Mention.objects.filter(claim__in=claim_ids), claim_ids)
     for claim in claims:
         claim.positions = by_claim.get(claim.pk, [])
         claim.outlets = {p: {} for p in (Position.REPEATS, Position.BOTH, Position.DENIES)}

@@ -12,6 +12,10 @@ EDITOR_PERMISSIONS = {
         "view_speakeralias", "add_speakeralias", "change_speakeralias", "delete_speakeralias",
         "view_quote", "change_quote",
         "view_dismissedmention", "delete_dismissedmention",
+        "view_positioncorrection", "add_positioncorrection", "change_positioncorrection",
+        "delete_positioncorrection",
+        "view_speakermergeproposal", "change_speakermergeproposal",
+        "view_claimmerge",
     ],
 }  # fmt: skip
 

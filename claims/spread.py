@@ -12,7 +12,7 @@ from django.utils import dateformat
 from articles.models import Article, CopyKind
 
 from .choices import Position, Stance
-from .models import Mention
+from .models import Mention, PositionCorrection
 from .positions import OutletPosition
 
 # The picture holds this many articles, the earliest; a taller one no reader would scroll.
@@ -225,24 +225,31 @@ def spread_of(story):
 def article_positions(article_ids):
     """Each article's Position on its story, by article id, from its positions on the claims
     it carries. One grouped query."""
-    rows = (
+    rows = list(
         Mention.objects.filter(article_id__in=article_ids)
-        .values_list("article_id", "claim_id", "stance")
+        .values_list("article_id", "article__source_id", "claim_id", "stance")
         .annotate(own_voice=Count("pk", filter=Q(speaker=None, quote=None)))
         .order_by()
     )
+    # An editor's position for an outlet on a claim holds for each of its articles.
+    corrections = PositionCorrection.objects.by_claim_and_outlet({row[2] for row in rows})
     on_claims = {}
-    for article_id, claim_id, stance, own_voice in rows:
+    for article_id, source_id, claim_id, stance, own_voice in rows:
         on_claim = on_claims.get((article_id, claim_id))
         if on_claim is None:
             on_claim = on_claims[(article_id, claim_id)] = OutletPosition(
-                claim_id=claim_id, source_id=None, article_id=article_id, outlet=""
+                claim_id=claim_id,
+                source_id=source_id,
+                article_id=article_id,
+                outlet="",
+                corrected=corrections.get((claim_id, source_id)),
             )
         on_claim.stances.add(stance)
         on_claim.denies_in_own_voice |= stance == Stance.DENIES and own_voice > 0
     by_article = defaultdict(set)
     for (article_id, _), on_claim in on_claims.items():
-        by_article[article_id].add(on_claim.position)
+        if on_claim.position != Position.SILENT:
+            by_article[article_id].add(on_claim.position)
     return {article_id: story_position(found) for article_id, found in by_article.items()}
 
 

@@ -71,6 +71,7 @@ class StoryStore:
             editor_note="",
             merged_into=None,
             mentions__isnull=True,
+            position_corrections__isnull=True,
         )
         for claim_id in orphans.values_list("pk", flat=True):
             self.claims.forget(claim_id)

@@ -18,7 +18,7 @@ from newsroom.csv_streaming import csv_download
 from .export import TABLES, claim_review, table, timeline_json
 from .filters import InvalidFilter, StoryFilter, page_number
 from .highlight import annotated_body, claims_carried, highlight_words, wording_difference
-from .models import Claim, Mention, Position, Speaker, Stance
+from .models import Claim, Mention, Position, PositionCorrection, Speaker, Stance
 from .picture import timeline_picture
 from .positions import outlet_positions, with_deniers, with_positions
 from .spread import spread_of
@@ -108,10 +108,11 @@ def story_matrix(request, slug):
     number = page_number(request.GET)
     page = Paginator(Claim.objects.contested_first(story), MATRIX_PAGE_SIZE).get_page(number)
     columns = _outlet_columns(story)
+    claim_ids = [claim.pk for claim in page.object_list]
     positions = {
         (claim_id, _column_key(outlet)): outlet.position
         for claim_id, outlets in outlet_positions(
-            Mention.objects.filter(claim__in=[c.pk for c in page.object_list])
+            Mention.objects.filter(claim__in=claim_ids), claim_ids
         ).items()
         for outlet in outlets
     }
@@ -169,8 +170,14 @@ def source_detail(request, slug, pk):
     story = get_object_or_404(Story, slug=slug)
     source = get_object_or_404(Source, pk=pk)
     mentions = Mention.objects.filter(article__story=story, article__source=source)
+    corrected = PositionCorrection.objects.filter(source=source, claim__story=story)
     positions = {
-        claim_id: outlets[0].position for claim_id, outlets in outlet_positions(mentions).items()
+        outlet.claim_id: outlet.position
+        for outlets in outlet_positions(
+            mentions, corrected.values_list("claim_id", flat=True)
+        ).values()
+        for outlet in outlets
+        if outlet.source_id == source.pk
     }
     claims = (
         Claim.objects.current()

@@ -41,7 +41,8 @@ def demo(db):
 
 
 def inline_data(claim, changes=None):
-    """The claim's change form as the admin posts it, with `changes` to some mentions."""
+    """The claim's change form as the admin posts it, with `changes` to some mentions or
+    outlet positions."""
     mentions = list(claim.mentions.order_by("pk"))
     data = {
         "story": claim.story_id,
@@ -66,6 +67,25 @@ def inline_data(claim, changes=None):
                 f"mentions-{index}-stance": mention.stance,
                 f"mentions-{index}-speaker": mention.speaker_id or "",
                 f"mentions-{index}-sentence": mention.sentence,
+            }
+        )
+    corrections = list(claim.position_corrections.order_by("pk"))
+    data.update(
+        {
+            "position_corrections-TOTAL_FORMS": len(corrections),
+            "position_corrections-INITIAL_FORMS": len(corrections),
+            "position_corrections-MIN_NUM_FORMS": 0,
+            "position_corrections-MAX_NUM_FORMS": 1000,
+        }
+    )
+    for index, correction in enumerate(corrections):
+        data.update(
+            {
+                f"position_corrections-{index}-id": correction.pk,
+                f"position_corrections-{index}-claim": claim.pk,
+                f"position_corrections-{index}-source": correction.source_id,
+                f"position_corrections-{index}-position": correction.position,
+                f"position_corrections-{index}-note": correction.note,
             }
         )
     for key, value in (changes or {}).items():

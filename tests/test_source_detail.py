@@ -31,6 +31,6 @@ def test_outlet_page_queries_do_not_grow_with_claims(
         Mention.objects.create(
             claim=claim, article=article, stance="repeats", sentence="s", start=0, end=1
         )
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(8):
         url = f"/stories/{article.story.slug}/sources/{article.source.pk}/"
         assert client.get(url).status_code == 200

@@ -8,7 +8,7 @@ from claims.models import Claim, Mention, Speaker, Stance
 from claims.views import MATRIX_PAGE_SIZE
 
 # The story, the page count, the page of claims, two for the columns, one for the positions.
-QUERIES = 6
+QUERIES = 7
 
 
 def add_outlet(story, name):
