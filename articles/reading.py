@@ -56,6 +56,8 @@ class ArticleText:
     outlet: str = ""
     outlet_domain: str = ""
     content_hash: str = ""
+    # The metadata fields an editor gave, not read from the text: storing keeps them.
+    given: frozenset[str] = frozenset()
 
 
 # --- Reading a file ---------------------------------------------------------------------------

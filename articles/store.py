@@ -1,10 +1,62 @@
-"""Stores one story's articles and their outlets, and marks the articles that copy others."""
+"""Stores one story's articles and their outlets, keeping the metadata editors give, and marks
+the articles that copy others."""
+
+import datetime
+from dataclasses import asdict, dataclass, replace
+from urllib.parse import urlsplit
 
 from django.db import connection
+from django.utils.text import slugify
 
 from .copies import CopyIndex, copied_word_for_word, paragraph_terms
 from .models import Article, CopyKind, Source
 from .reading import ArticleText
+
+# The metadata fields of an ArticleText that storing writes into its Article.
+METADATA_FIELDS = frozenset({"title", "author", "published", "url", "outlet"})
+# How long the outlet and title parts of a made-up file name may be, to keep it readable.
+MAX_NAME_PART_CHARS = 60
+HASH_CHARS_IN_NAME = 8
+
+
+@dataclass(frozen=True)
+class GivenMetadata:
+    """Metadata an editor gives with a text; each field given wins over what the text states."""
+
+    outlet: str = ""
+    title: str = ""
+    published: datetime.date | None = None
+    url: str = ""
+
+
+def with_given_metadata(text: ArticleText, given: GivenMetadata) -> ArticleText:
+    """The text with the fields given in place of those read from it, marked as given."""
+    changes = {name: value for name, value in asdict(given).items() if value}
+    if not changes:
+        return text
+    given_names = text.given.union(changes)
+    if given.outlet or given.url:
+        # An outlet learns its domain from the address the editor gave, never from a guessed one.
+        changes["outlet_domain"] = (urlsplit(given.url).hostname or "").removeprefix("www.")
+    return replace(text, **changes, given=given_names)
+
+
+def file_name_for(text: ArticleText) -> str:
+    """A readable name for a text that came without one: its outlet, date and title, then the
+    start of its hash, so the same text always gets the same name and other texts another."""
+    parts = [
+        _shortened(slugify(text.outlet, allow_unicode=True)),
+        text.published.isoformat() if text.published else "",
+        _shortened(slugify(text.title, allow_unicode=True)),
+        text.content_hash[:HASH_CHARS_IN_NAME],
+    ]
+    return "-".join(part for part in parts if part) + ".txt"
+
+
+def _shortened(slug: str) -> str:
+    if len(slug) <= MAX_NAME_PART_CHARS:
+        return slug
+    return slug[: MAX_NAME_PART_CHARS + 1].rsplit("-", 1)[0][:MAX_NAME_PART_CHARS]
 
 
 def lock_story(story):
@@ -29,6 +81,19 @@ def _source_for(text):
     if text.outlet_domain:
         return source_named(text.outlet_domain, text.outlet_domain)
     return None
+
+
+def _write_metadata(article, text, fields):
+    columns = {
+        "title": text.title[:500],
+        "author": text.author[:200],
+        "published": text.published,
+        "url": text.url[:2000],
+    }
+    for name in fields & columns.keys():
+        setattr(article, name, columns[name])
+    if "outlet" in fields:
+        article.source = _source_for(text)
 
 
 class ArticleStore:
@@ -63,16 +128,12 @@ class ArticleStore:
 
     def save(self, article, text: ArticleText):
         """Write the text into `article` (new, or stored under the file's name); corrected
-        metadata stays the editor's."""
+        metadata stays the editor's, and so does the metadata an editor gives with the text."""
         article.body = text.body
         article.raw_text = text.raw_text
         article.content_hash = text.content_hash
-        if not article.metadata_edited:
-            article.title = text.title[:500]
-            article.author = text.author[:200]
-            article.published = text.published
-            article.url = text.url[:2000]
-            article.source = _source_for(text)
+        _write_metadata(article, text, text.given if article.metadata_edited else METADATA_FIELDS)
+        article.metadata_edited = article.metadata_edited or bool(text.given)
         article.save()
         if article.published and (
             self.reference_date is None or article.published < self.reference_date

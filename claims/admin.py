@@ -1,21 +1,18 @@
 """Admin for editors: review claims, correct stances and speakers, merge and split, export."""
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Q
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from articles.models import Source, Story
-from articles.reading import UnreadableFile, refuse_oversized
+from articles.models import Source
 from newsroom.admin_helpers import WritesNeedPermission
 from newsroom.csv_streaming import csv_download
 
+from . import review_queue
+from .add_articles import add_articles_view
 from .corrections import merge_claims, split_mentions, undo_merge_view
 from .export import (
     CLAIM_COLUMNS,
@@ -25,7 +22,6 @@ from .export import (
     mention_rows,
     quote_rows,
 )
-from .ingestion import ingest_text
 from .models import (
     Claim,
     ClaimMerge,
@@ -38,6 +34,7 @@ from .models import (
     SpeakerAlias,
     Stance,
 )
+from .position_admin import PositionCorrectionInline
 
 
 @admin.action(description="Export selected quotes as CSV")
@@ -131,21 +128,36 @@ class MentionForm(forms.ModelForm):
 
 
 class MentionInline(admin.TabularInline):
+    """The claim's mentions, one row each; a row does not repeat the claim's text."""
+
     model = Mention
     form = MentionForm
+    template = "admin/edit_inline/tabular_unlabelled.html"
     extra = 0
     autocomplete_fields = ["article", "speaker"]
-    readonly_fields = ["set_by", "view_in_article"]
-    fields = ["article", "stance", "speaker", "via", "sentence", "set_by", "view_in_article"]
+    readonly_fields = ["set_by_and_reading"]
+    fields = ["article", "stance", "speaker", "via", "sentence", "set_by_and_reading"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("article__story", "speaker")
 
-    @admin.display(description="in the article")
-    def view_in_article(self, mention):
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Who passed the words on is a name or two: in a narrow column it wraps, not scrolls.
+        if db_field.name == "via":
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 2})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @admin.display(description="set by")
+    def set_by_and_reading(self, mention):
+        """Who set the mention, and a link to its sentence in the article: one narrow column,
+        so the sentence gets the room."""
         if not mention.pk:
             return ""
-        return format_html('<a href="{}">read</a>', mention.get_absolute_url())
+        return format_html(
+            '{}<br><a href="{}" title="Read it in the article">read</a>',
+            mention.get_set_by_display(),
+            mention.get_absolute_url(),
+        )
 
 
 class OutletListFilter(admin.SimpleListFilter):
@@ -180,78 +192,6 @@ class DenialListFilter(admin.SimpleListFilter):
         return queryset
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """A file field that takes several files at once."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        if isinstance(data, list | tuple):
-            return [super(MultipleFileField, self).clean(item, initial) for item in data]
-        return super().clean(data, initial)
-
-
-class AddArticlesForm(forms.Form):
-    story = forms.ModelChoiceField(queryset=Story.objects.all())
-    files = MultipleFileField(
-        required=False,
-        help_text="Plain-text article files (UTF-8, UTF-16 or cp1252).",
-    )
-    file_name = forms.CharField(
-        required=False, help_text="Name for the pasted text, e.g. outlet-2024-05-01.txt"
-    )
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 12}), required=False)
-
-    def clean(self):
-        cleaned = super().clean()
-        if not self.files.getlist("files") and not cleaned.get("text", "").strip():
-            raise forms.ValidationError("Upload at least one file or paste a text.")
-        if cleaned.get("text", "").strip() and not cleaned.get("file_name", "").strip():
-            self.add_error("file_name", "Give the pasted text a name.")
-        return cleaned
-
-
-def _read_upload(upload):
-    """The uploaded file's bytes; a file over the size limit is refused before it is read."""
-    refuse_oversized(upload.name, upload.size, settings.NEWSROOM_MAX_FILE_BYTES)
-    return upload.read()
-
-
-def add_articles_view(model_admin, request):
-    """Upload or paste articles into a story; they go through the same pipeline as `ingest`."""
-    if not request.user.has_perm("articles.add_article"):
-        raise PermissionDenied
-    form = AddArticlesForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        story = form.cleaned_data["story"]
-        texts = [(upload.name, upload) for upload in request.FILES.getlist("files")]
-        if form.cleaned_data["text"].strip():
-            texts.append((form.cleaned_data["file_name"].strip(), form.cleaned_data["text"]))
-        for name, content in texts:
-            try:
-                if not isinstance(content, str):
-                    content = _read_upload(content)
-                outcome = ingest_text(story, name, content)
-            except UnreadableFile as error:
-                model_admin.message_user(request, f"Not added: {error}", messages.ERROR)
-            else:
-                model_admin.message_user(request, f"Ingested {name}: {outcome}.")
-        return redirect(reverse("admin:claims_claim_changelist") + f"?story__id__exact={story.pk}")
-    context = {
-        **model_admin.admin_site.each_context(request),
-        "title": "Add articles to a story",
-        "form": form,
-        "opts": model_admin.model._meta,
-    }
-    return TemplateResponse(request, "claims/admin_add_articles.html", context)
-
-
 @admin.register(Claim)
 class ClaimAdmin(SavedByEditor, WritesNeedPermission, SimpleHistoryAdmin):
     list_display = ["text", "story", "event_date", "verdict", "repeats", "denials", "set_by"]
@@ -272,7 +212,7 @@ class ClaimAdmin(SavedByEditor, WritesNeedPermission, SimpleHistoryAdmin):
         "merged_into",
     ]
     readonly_fields = ["set_by", "merged_into"]
-    inlines = [MentionInline]
+    inlines = [MentionInline, PositionCorrectionInline]
     actions = [merge_claims, export_claims]
 
     def get_queryset(self, request):
@@ -319,30 +259,45 @@ class ClaimAdmin(SavedByEditor, WritesNeedPermission, SimpleHistoryAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def save_formset(self, request, form, formset, change):
-        """Every mention an editor adds or changes becomes the editor's: ingestion keeps it."""
-        mentions = formset.save(commit=False)
-        for mention in mentions:
-            mention.set_by = SetBy.EDITOR
-            mention.save()
-        for mention in formset.deleted_objects:
-            mention.dismiss()
+        """Every mention an editor adds or changes becomes the editor's: ingestion keeps it.
+        A position an editor sets is signed with their name."""
+        rows = formset.save(commit=False)
+        for row in rows:
+            if isinstance(row, Mention):
+                row.set_by = SetBy.EDITOR
+            else:
+                row.editor = request.user
+            row.save()
+        for row in formset.deleted_objects:
+            if isinstance(row, Mention):
+                row.dismiss()
+            else:
+                row.delete()
         formset.save_m2m()
 
 
 @admin.register(ReviewQueue)
 class ReviewQueueAdmin(ClaimAdmin):
-    """Claims not reviewed yet, those in the newest articles first."""
+    """Claims not reviewed yet: contested ones first, then those in the newest articles."""
 
+    list_display = [
+        "text",
+        review_queue.outlet_positions,
+        review_queue.first_report,
+        review_queue.evidence_preview,
+        "repeats",
+        "denials",
+    ]
     list_filter = ["story", OutletListFilter, DenialListFilter, "set_by"]
 
+    def get_changelist(self, request, **kwargs):
+        return review_queue.ReviewQueueChangeList
+
+    def get_ordering(self, request):
+        return review_queue.contested_then_newest()
+
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .current()
-            .filter(verdict=Claim.Verdict.UNREVIEWED)
-            .order_by("-newest_article", "pk")
-        )
+        return review_queue.unreviewed(super().get_queryset(request))
 
 
 @admin.register(Mention)

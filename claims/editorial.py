@@ -2,8 +2,9 @@
 set, and the speaker merges ingestion proposes to them."""
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from articles.models import Source, Story
@@ -86,14 +87,40 @@ class ProposalStatus(models.TextChoices):
     REJECTED = "rejected", "rejected"
 
 
+class SpeakerMergeProposalQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=ProposalStatus.PROPOSED)
+
+    def follow_merge(self, speaker, into):
+        """Before `speaker` merges into `into`: its open proposals are moot and go (it will not
+        exist to merge elsewhere; deleting them records no decision nobody made), and those
+        into it point at `into`, which takes its place, unless that names a pair twice."""
+        self.pending().filter(speaker=speaker).delete()
+        for proposal in self.filter(into=speaker):
+            twice = proposal.speaker_id is not None and (
+                proposal.speaker_id == into.pk
+                or self.filter(speaker_id=proposal.speaker_id, into=into).exists()
+            )
+            if twice:
+                proposal.delete()
+            else:
+                proposal.into = into
+                proposal.save(update_fields=["into"])
+
+
 class SpeakerMergeProposal(models.Model):
     """Ingestion's guess that `speaker` is `into` under a shorter or longer name, found in one
-    story; an editor accepts it (the speakers merge) or rejects it (it is not proposed again)."""
+    story; an editor accepts it (the speakers merge) or rejects it (it is not proposed again).
+    An accepted one stays, without its speaker, as the record of what merged."""
 
     Status = ProposalStatus
 
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="speaker_proposals")
-    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="proposals_made")
+    # Empty once the speaker merged away; speaker_name still says who it was.
+    speaker = models.ForeignKey(
+        Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="proposals_made"
+    )
+    speaker_name = models.CharField(max_length=200, editable=False)
     into = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="proposals_received")
     reason = models.CharField(max_length=300, blank=True)
     status = models.CharField(
@@ -104,6 +131,8 @@ class SpeakerMergeProposal(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     decided_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SpeakerMergeProposalQuerySet.as_manager()
 
     class Meta:
         ordering = ["status", "-created_at"]
@@ -118,4 +147,27 @@ class SpeakerMergeProposal(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.speaker} → {self.into}"
+        return f"{self.speaker_name} → {self.into}"
+
+    @transaction.atomic
+    def accept(self, editor=None, reason=""):
+        """Merge the speaker into `into`, whose alias its name becomes, and record who decided:
+        `editor`, or no one when ingestion merged it itself."""
+        if self.status != ProposalStatus.PROPOSED or self.speaker is None:
+            raise ValueError(f"Proposal {self.pk} was already {self.get_status_display()}.")
+        speaker = self.speaker
+        SpeakerMergeProposal.objects.exclude(pk=self.pk).follow_merge(speaker, self.into)
+        self._decide(ProposalStatus.ACCEPTED, editor, reason)
+        self.into.absorb([speaker])
+        self.speaker = None
+
+    def reject(self, editor):
+        """Keep the two speakers apart: ingestion will not propose this merge again."""
+        if self.status != ProposalStatus.PROPOSED:
+            raise ValueError(f"Proposal {self.pk} was already {self.get_status_display()}.")
+        self._decide(ProposalStatus.REJECTED, editor)
+
+    def _decide(self, status, editor, reason=""):
+        self.status, self.decided_by, self.decided_at = status, editor, timezone.now()
+        self.reason = (reason or self.reason)[: self._meta.get_field("reason").max_length]
+        self.save()

@@ -1,7 +1,7 @@
 """Runs ingestion: article files in, through the analysis pipeline, stored story by story."""
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
@@ -14,6 +14,7 @@ from articles.reading import (
     parse_article_text,
     refuse_oversized,
 )
+from articles.store import GivenMetadata, file_name_for, with_given_metadata
 
 from .analysis.pipeline import analyse_all, build_pipeline
 from .store import StoryStore
@@ -125,14 +126,22 @@ def _read_again(pending, report):
         yield article_file.path, article_file.story, text
 
 
-def ingest_text(story, file_name, content):
+def ingest_text(story, file_name, content, metadata=None):
     """Ingest one uploaded (bytes) or pasted (str) text into `story`, as the admin does;
-    bad input raises UnreadableFile naming the file."""
+    bad input raises UnreadableFile naming the file.
+
+    The `metadata` an editor gives (a GivenMetadata) wins over what the text states; a text
+    given no file name is named after its metadata.
+    """
+    # Brackets keep the parser from reading an outlet's name into this stand-in.
+    label = file_name or "(pasted text)"
     size = len(content.encode("utf-8") if isinstance(content, str) else content)
-    refuse_oversized(file_name, size, settings.NEWSROOM_MAX_FILE_BYTES)
+    refuse_oversized(label, size, settings.NEWSROOM_MAX_FILE_BYTES)
     if isinstance(content, bytes):
-        content = decode_bytes(content, file_name)
-    text = parse_article_text(content, file_name)
+        content = decode_bytes(content, label)
+    text = with_given_metadata(parse_article_text(content, label), metadata or GivenMetadata())
+    if not file_name:
+        text = replace(text, file_name=file_name_for(text))
     if Article.objects.filter(story=story, content_hash=text.content_hash).exists():
         return "unchanged"
     doc = pipeline()(text.body)

@@ -2,10 +2,12 @@
 always keeping what editors made, changed or dismissed."""
 
 from collections import Counter
+from functools import cached_property
 
 from articles.models import Article
 from articles.store import ArticleStore, lock_story
 
+from .history import ingestion_user, record_created, record_current, recorded_as
 from .models import Claim, DismissedMention, Mention, Quote, SetBy, Stance
 from .speaker_directory import SpeakerDirectory
 from .story_claims import StoryClaims
@@ -21,14 +23,27 @@ class StoryStore:
         self.speakers = SpeakerDirectory()
         self.claims = StoryClaims(story)
         self.quotes_made = self.mentions_made = 0
+        self.files_saved = []
 
     @property
     def claims_made(self):
         return self.claims.claims_made
 
+    @cached_property
+    def actor(self):
+        return ingestion_user()
+
     def save_article(self, text, doc):
         """Store the article `text` and the analysed `doc` of its body; "new", "updated" or
-        "unchanged"."""
+        "unchanged". The history credits what changes to ingestion of this file."""
+        with recorded_as(self.actor, f"ingestion of {text.file_name}"):
+            outcome = self._save_article(text, doc)
+            record_current(Claim.objects.filter(pk__in=self.claims.take_unrecorded()))
+        if outcome != "unchanged":
+            self.files_saved.append(text.file_name)
+        return outcome
+
+    def _save_article(self, text, doc):
         lock_story(self.story)
         self.claims.catch_up()
         self.articles.catch_up()
@@ -55,8 +70,19 @@ class StoryStore:
     def finish(self):
         """Merge claims that turned out alike, then put the story's claims in timeline order."""
         lock_story(self.story)
-        self.claims.finish()
-        order_timeline(self.story)
+        with recorded_as(self.actor, self._run_reason()):
+            self.claims.finish()
+            moved = order_timeline(self.story)
+            changed = self.claims.take_unrecorded() | set(moved)
+            record_current(Claim.objects.filter(pk__in=changed))
+
+    def _run_reason(self):
+        """What the history says caused the run's last changes: the files it stored."""
+        if not self.files_saved:
+            return "ingestion"
+        names = ", ".join(self.files_saved[:3])
+        more = len(self.files_saved) - 3
+        return f"ingestion of {names}" + (f" and {more} more" if more > 0 else "")
 
     def _forget_machine_rows(self, article):
         machine_mentions = Mention.objects.filter(article=article, set_by=SetBy.MACHINE)
@@ -132,6 +158,7 @@ class StoryStore:
             if key not in editor_spans and (m.claim_id, m.sentence, m.stance) not in dismissed
         ]
         Mention.objects.bulk_create(new_mentions)
+        record_created(new_mentions)
         self.claims.denial_counts.update(
             m.claim_id for m in new_mentions if m.stance == Stance.DENIES
         )

@@ -33,6 +33,8 @@ class StoryClaims:
         for claim_id, *filled in Claim.objects.filter(story=story).values_list("pk", *FILLED_ONCE):
             self.known_fields[claim_id] = {n for n, v in zip(FILLED_ONCE, filled, strict=True) if v}
         self.changed_terms = set()
+        # Claims changed with update(), which the history has not seen yet.
+        self.unrecorded = set()
         self.credited_sources = {}
         # How often each claim of the story is denied: bare denials lean towards those.
         self.denial_counts = Counter(
@@ -54,6 +56,11 @@ class StoryClaims:
                 if NEGATION_TERM in terms.split():
                     self.negative_claims.add(claim_id)
             self.last_claim_id = max(self.last_claim_id, claim_id)
+
+    def take_unrecorded(self):
+        """The ids of the claims changed with update() since the last call."""
+        taken, self.unrecorded = self.unrecorded, set()
+        return taken
 
     def forget(self, claim_id):
         self.index.remove(claim_id)
@@ -100,6 +107,7 @@ class StoryClaims:
                 **{field_name: value}
             )
             known.add(field_name)
+            self.unrecorded.add(claim_id)
 
         event_date = (
             statement.date_phrase.resolve(reference_date) if statement.date_phrase else None
@@ -215,3 +223,4 @@ class StoryClaims:
             changed = {k: v for k, v in wanted.items() if getattr(claim, k) != v}
             if changed:
                 Claim.objects.filter(pk=claim.pk).update(**changed)
+                self.unrecorded.add(claim.pk)

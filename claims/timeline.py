@@ -7,7 +7,8 @@ from .models import Claim, Mention, SetBy
 
 def order_timeline(story):
     """Order by event date; within a day, contested claims first, then those more outlets
-    carry, then by the first article (by date, then name) to carry them."""
+    carry, then by the first article (by date, then name) to carry them. Returns the ids of
+    the claims that moved."""
     first_seen = {}
     rows = (
         Mention.objects.filter(claim__story=story)
@@ -33,6 +34,9 @@ def order_timeline(story):
             first_seen.get(pk, (date.max, "", 0)),
         )
 
+    moved = []
     for position, (claim_id, _, old_position, set_by, *_) in enumerate(sorted(claims, key=rank)):
         if set_by == SetBy.MACHINE and old_position != position:
             Claim.objects.filter(pk=claim_id).update(timeline_position=position)
+            moved.append(claim_id)
+    return moved

@@ -292,6 +292,10 @@ def test_timeline_shows_an_editor_verdict_at_once(editor, demo, client):
 
 @pytest.fixture
 def copied_demo(tmp_path, db):
+    return ingest_a_copy_of_the_demo(tmp_path)
+
+
+def ingest_a_copy_of_the_demo(tmp_path):
     """The demo story ingested from a copy of its folder, so a test may change a file."""
     folder = tmp_path / DEMO.name
     folder.mkdir()

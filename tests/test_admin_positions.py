@@ -9,13 +9,18 @@ from django.core.management import call_command
 
 from claims.models import Claim, PositionCorrection
 
-from .test_admin import copied_demo, inline_data, user_in  # noqa: F401  (fixtures)
+from .test_admin import ingest_a_copy_of_the_demo, inline_data, user_in
 
 
 @pytest.fixture
 def editor(client, db):
     client.force_login(user_in("Editors", "editor"))
     return client
+
+
+@pytest.fixture
+def copied_demo(tmp_path, db):
+    return ingest_a_copy_of_the_demo(tmp_path)
 
 
 def positions_export(client, story):

@@ -191,6 +191,10 @@ def test_admin_forms_carry_the_csrf_token_and_posts_without_it_are_refused(rows)
         "mentions-INITIAL_FORMS": 0,
         "mentions-MIN_NUM_FORMS": 0,
         "mentions-MAX_NUM_FORMS": 1000,
+        "position_corrections-TOTAL_FORMS": 0,
+        "position_corrections-INITIAL_FORMS": 0,
+        "position_corrections-MIN_NUM_FORMS": 0,
+        "position_corrections-MAX_NUM_FORMS": 1000,
     }
     assert csrf_client.post(f"/admin/claims/claim/{claim.pk}/change/", change).status_code == 403
     assert state() == before

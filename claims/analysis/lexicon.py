@@ -84,12 +84,15 @@ THING_POSSESSIVE = "its"
 
 # Nouns for a body that speaks as one: "the ministry said", "the mayor's office said".
 INSTITUTION_NOUNS = frozenset(
-    """office ministry department company firm group government administration agency
-    council committee commission union team board party authority authorities police army
-    military embassy court cabinet campaign city municipality bank regulator
-    association federation organisation organization institute university hospital
+    """office ministry department company firm group government administration agency bureau
+    council committee commission union team board party authority authorities police army navy
+    military embassy consulate court cabinet campaign city municipality bank regulator parliament
+    association federation organisation organization institute university hospital secretariat
     newspaper paper outlet broadcaster channel network station magazine website""".split()
 )
+
+# Those that are never a surname, so a tagged PERSON they end is a body: "the Lowtown Embassy".
+INSTITUTION_HEADS = INSTITUTION_NOUNS - frozenset("court bank paper outlet channel station".split())
 
 # Institution nouns that stand for the last organisation named: "Acme ... the company said".
 BACK_POINTING_INSTITUTIONS = frozenset("company firm group business carrier maker".split())
@@ -177,15 +180,8 @@ LIE_NOUNS = frozenset("lie lies falsehood falsehoods disinformation misinformati
 TAKE_ISSUE = ("take", "issue")
 
 # Nouns that name what a bare denial points back at: "That characterization was false".
-ANSWERED_NOUNS = (
-    "characterization",
-    "characterisation",
-    "account",
-    "report",
-    "claim",
-    "description",
-    "assertion",
-    "story",
+ANSWERED_NOUNS = tuple(
+    "characterization characterisation account report claim description assertion story".split()
 )
 
 # Nouns and adverbs of a denial that rejects a whole report, each of its claims: "the report

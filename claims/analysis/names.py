@@ -5,12 +5,75 @@ from difflib import SequenceMatcher
 from articles.vocabulary import ascii_fold, name_skeleton
 
 from .labels import SpeakerKind
-from .lexicon import ROLE_NOUNS, ROLE_PREPOSITIONS, TITLE_WORDS, VAGUE_WORDS
+from .lexicon import (
+    HONORIFICS,
+    INSTITUTION_HEADS,
+    ROLE_NOUNS,
+    ROLE_PREPOSITIONS,
+    TITLE_WORDS,
+    VAGUE_WORDS,
+)
 
 __all__ = ["ascii_fold", "name_skeleton", "same_speaker_name"]
 
 # Two spellings this alike (difflib's ratio) are one name: "Okonkwo" / "Okonkwwo".
 SIMILAR_SPELLING = 0.8
+
+# Apostrophes outlets type differently: "mayor’s office" and "mayor's office" are one name.
+ONE_APOSTROPHE = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+# The word between a body's head noun and its field: "Ministry of Transport".
+OF = "of"
+
+
+def name_words(name, kind):
+    """The words a speaker's name is compared by: folded, with one apostrophe, without "the";
+    a person's also without the titles in front ("Mayor Dr. Maja Lind" is "maja lind")."""
+    words = [w.strip(".,") for w in ascii_fold(name).translate(ONE_APOSTROPHE).split()]
+    words = [w for w in words if w and w != "the"]
+    if kind == SpeakerKind.PERSON:
+        while len(words) > 1 and (words[0] in TITLE_WORDS or words[0] in HONORIFICS):
+            words = words[1:]
+    return words
+
+
+def contains_name(shorter, longer, kind):
+    """Whether the speaker called `shorter` is, by its words, the one called `longer`.
+
+    A person has the same surname and fewer names or titles ("Lind" and "Mayor Maja Lind" are
+    in "Maja Lind"); a body has the same head noun with fewer words before it ("Harbour
+    Ferries" is in "Lowtown Harbour Ferries", "White House" is not in "White House Council").
+    A source named by role is in nothing: "an official" could be anyone.
+    """
+    return words_within(name_words(shorter, kind), name_words(longer, kind), kind)
+
+
+def words_within(short, long, kind):
+    """contains_name() on the names' words, as name_words() gives them."""
+    if not short or len(short) > len(long):
+        return False
+    if kind == SpeakerKind.PERSON:
+        return short[-1] == long[-1] and _in_order(short, long)
+    if kind == SpeakerKind.INSTITUTION:
+        return long[len(long) - len(short) :] == short
+    return False
+
+
+def _in_order(words, within):
+    rest = iter(within)
+    return all(word in rest for word in words)
+
+
+def names_an_institution(name):
+    """Whether a capitalised name is a body's by its head noun: last ("the Lowtown Embassy",
+    "the Foreign Office") or first before "of" ("Ministry of Transport")."""
+    folded = [w.strip(".,") for w in ascii_fold(name).split()]
+    folded = folded[1:] if folded[:1] == ["the"] else folded
+    if not folded:
+        return False
+    return folded[-1] in INSTITUTION_HEADS or (
+        len(folded) > 2 and folded[0] in INSTITUTION_HEADS and folded[1] == OF
+    )
 
 
 def _similar(a, b):
@@ -33,7 +96,9 @@ def same_speaker_name(name, known_name, kind):
     if not words or not known_words:
         return False
     if kind == SpeakerKind.PERSON:
-        if not _similar(words[-1], known_words[-1]):
+        # "Mayor Maja Lind" is Maja Lind: titles in front say nothing of who it is.
+        words, known_words = name_words(name, kind), name_words(known_name, kind)
+        if not words or not known_words or not _similar(words[-1], known_words[-1]):
             return False
         if len(words) == 1 or len(known_words) == 1:
             return True

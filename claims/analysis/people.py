@@ -4,7 +4,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .lexicon import HONORIFICS, NAME_PARTICLES, PLATFORM_PREPOSITIONS, TITLE_WORDS
-from .names import ascii_fold, name_skeleton
+from .names import ascii_fold, name_skeleton, names_an_institution
 
 Doc.set_extension("full_names", default=None, force=True)
 
@@ -21,6 +21,8 @@ def people_stage(doc):
         if (ent.label_ == "PERSON" or name_skeleton(ent[-1].text) in addressed)
         and not any(q.start <= ent[0].idx < q.end for q in quotes)
         and not _is_a_place_to_post(ent)
+        # "Lowtown Embassy" tagged PERSON: a name ending in "Embassy" is no one's.
+        and not names_an_institution(ent.text)
     ]
     # A lone capitalised word tagged PERSON is often a place or a platform; a surname
     # counts once the article has given the full name.

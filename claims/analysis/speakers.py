@@ -22,7 +22,7 @@ from .lexicon import (
     TITLE_WORDS,
     UTTERANCE_NOUNS,
 )
-from .names import ascii_fold, name_skeleton, proper_name, without_vague_words
+from .names import ascii_fold, name_skeleton, names_an_institution, proper_name, without_vague_words
 from .people import name_around_particles, with_name_particles
 from .reported_clauses import in_reported_clause
 from .roles import (
@@ -116,7 +116,8 @@ class SpeakerResolver:
         if subject.pos_ == "PROPN":
             # People's names take no "the": "the Gazette" is an organisation.
             the = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
-            kind = SpeakerKind.INSTITUTION if the else SpeakerKind.PERSON
+            body = the or names_an_institution(subject.text)
+            kind = SpeakerKind.INSTITUTION if body else SpeakerKind.PERSON
             return SpeakerRef(proper_name(subject), kind)
         return self._surname_in_lower_case(subject)
 
@@ -161,7 +162,8 @@ class SpeakerResolver:
     def _titled_name(self, subject):
         """ "Secretary of Transport Mara Quell", "Commission President Anja van der Berg":
         a proper name under a title is a person, whatever the tagger labelled it."""
-        if subject.pos_ != "PROPN":
+        if subject.pos_ != "PROPN" or names_an_institution(subject.text):
+            # "the Foreign Office": a title before a body's name makes no person of it.
             return ""
         chain = sorted(
             (t for t in subject.subtree if t.i < subject.i and t.pos_ == "PROPN"),
@@ -238,7 +240,9 @@ class SpeakerResolver:
 
     def _institution(self, subject):
         ent = self.index.entity_of(subject)
-        if ent is not None and ent.label_ in INSTITUTION_LABELS and ent.root == subject:
+        # Whatever the tagger labelled it, "the Lowtown Embassy" is a body by its head noun.
+        body = ent is not None and names_an_institution(ent.text)
+        if ent is not None and (body or ent.label_ in INSTITUTION_LABELS) and ent.root == subject:
             if self._is_person_name(ent.text):
                 # "Councillor Jo Poe" tagged ORG, after the article named Jo Poe.
                 return ""
