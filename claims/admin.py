@@ -1,7 +1,7 @@
 """Admin for editors: review claims, correct stances and speakers, merge and split, export."""
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db.models import Count, Max, Q
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -30,11 +30,13 @@ from .models import (
     Quote,
     ReviewQueue,
     SetBy,
-    Speaker,
-    SpeakerAlias,
     Stance,
 )
 from .position_admin import PositionCorrectionInline
+
+# Speakers and the merges proposed for them have an admin module of their own; importing it
+# here is what registers them, since Django's autodiscovery imports only claims.admin.
+from . import speaker_admin  # noqa: F401  isort: skip
 
 
 @admin.action(description="Export selected quotes as CSV")
@@ -52,47 +54,12 @@ def export_mentions(modeladmin, request, queryset):
     return csv_download("mentions.csv", MENTION_COLUMNS, mention_rows(queryset))
 
 
-@admin.action(description="Merge selected speakers into the first one", permissions=["delete"])
-def merge_speakers(modeladmin, request, queryset):
-    speakers = list(queryset.order_by("pk"))
-    if len(speakers) < 2:
-        modeladmin.message_user(request, "Select two or more speakers to merge.", messages.ERROR)
-        return
-    speakers[0].absorb(speakers[1:])
-    modeladmin.message_user(
-        request,
-        f"Merged {len(speakers) - 1} speaker(s) into {speakers[0].name}; "
-        "their names are now its aliases.",
-    )
-
-
 class SavedByEditor:
     """Saving a row in the admin makes it the editor's: ingestion will not rewrite it."""
 
     def save_model(self, request, obj, form, change):
         obj.set_by = SetBy.EDITOR
         super().save_model(request, obj, form, change)
-
-
-class SpeakerAliasInline(admin.TabularInline):
-    model = SpeakerAlias
-    extra = 1
-
-
-@admin.register(Speaker)
-class SpeakerAdmin(WritesNeedPermission, SimpleHistoryAdmin):
-    list_display = ["name", "kind", "alias_names"]
-    list_filter = ["kind"]
-    search_fields = ["name", "aliases__name"]
-    inlines = [SpeakerAliasInline]
-    actions = [merge_speakers]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("aliases")
-
-    @admin.display(description="aliases")
-    def alias_names(self, speaker):
-        return ", ".join(alias.name for alias in speaker.aliases.all())
 
 
 @admin.register(Quote)
@@ -213,6 +180,8 @@ class ClaimAdmin(SavedByEditor, WritesNeedPermission, SimpleHistoryAdmin):
     ]
     readonly_fields = ["set_by", "merged_into"]
     inlines = [MentionInline, PositionCorrectionInline]
+    # Its own history page lists the claim's merges, each with its undo link.
+    object_history_template = "admin/claims/claim/object_history.html"
     actions = [merge_claims, export_claims]
 
     def get_queryset(self, request):
@@ -249,14 +218,36 @@ class ClaimAdmin(SavedByEditor, WritesNeedPermission, SimpleHistoryAdmin):
     def _undo_merge_url_name(self):
         return f"{self.opts.app_label}_{self.opts.model_name}_undo_merge"
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        merges = ClaimMerge.objects.filter(survivor_id=object_id, undone_at=None)
-        undo_links = [
-            (merge, reverse(f"admin:{self._undo_merge_url_name}", args=[object_id, merge.pk]))
+    def _merges(self, object_id):
+        """The merges into or of this claim, each with the address that undoes it while it
+        stands."""
+        merges = ClaimMerge.objects.filter(
+            Q(survivor_id=object_id) | Q(merged_id=object_id)
+        ).select_related("survivor", "merged", "editor")
+        return [
+            (
+                merge,
+                None
+                if merge.undone_at
+                else reverse(
+                    f"admin:{self._undo_merge_url_name}", args=[merge.survivor_id, merge.pk]
+                ),
+            )
             for merge in merges
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        undo_links = [
+            (merge, url)
+            for merge, url in self._merges(object_id)
+            if url and merge.survivor_id == int(object_id)
         ]
         extra_context = {**(extra_context or {}), "undo_links": undo_links}
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        extra_context = {**(extra_context or {}), "merges": self._merges(object_id)}
+        return super().history_view(request, object_id, extra_context)
 
     def save_formset(self, request, form, formset, change):
         """Every mention an editor adds or changes becomes the editor's: ingestion keeps it.

@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
+from .history import record_current, recorded_as
 from .models import Claim, ClaimMerge, Mention, SetBy
 
 # A mention's fields, beside its claim, that undo needs to make it again.
@@ -35,10 +36,14 @@ def _survivor_fields(claim):
     }
 
 
-@transaction.atomic
 def merge_claim(survivor, merged, editor):
     """Merge `merged` into `survivor`: its mentions move, it stays as a redirect; recorded so
-    undo_merge() can put everything back."""
+    undo_merge() can put everything back, and in the history as the editor's."""
+    with transaction.atomic(), recorded_as(editor, f"merge of #{merged.pk} into #{survivor.pk}"):
+        return _merge_claim(survivor, merged, editor)
+
+
+def _merge_claim(survivor, merged, editor):
     record = ClaimMerge(
         survivor=survivor, merged=merged, editor=editor, survivor_before=_survivor_fields(survivor)
     )
@@ -49,7 +54,9 @@ def merge_claim(survivor, merged, editor):
             mention.delete()
         else:
             record.mention_ids.append(mention.pk)
-    Mention.objects.filter(pk__in=record.mention_ids).update(claim=survivor)
+    moved = Mention.objects.filter(pk__in=record.mention_ids)
+    moved.update(claim=survivor)
+    record_current(moved)
     record.dismissed_ids = list(merged.dismissed_mentions.values_list("pk", flat=True))
     merged.dismissed_mentions.update(claim=survivor)
     # The survivor's own position for an outlet stands; the merged claim's others move.
@@ -71,11 +78,19 @@ def merge_claim(survivor, merged, editor):
     return record
 
 
-@transaction.atomic
-def undo_merge(record):
+def undo_merge(record, editor):
     """Give the merged claim back its mentions and dismissals, and the survivor its fields."""
+    reason = f"undo of the merge of #{record.merged_id} into #{record.survivor_id}"
+    with transaction.atomic(), recorded_as(editor, reason):
+        _undo_merge(record)
+
+
+def _undo_merge(record):
     survivor, merged = record.survivor, record.merged
-    Mention.objects.filter(pk__in=record.mention_ids, claim=survivor).update(claim=merged)
+    moved_back = Mention.objects.filter(pk__in=record.mention_ids, claim=survivor)
+    moved_back_ids = list(moved_back.values_list("pk", flat=True))
+    moved_back.update(claim=merged)
+    record_current(Mention.objects.filter(pk__in=moved_back_ids))
     survivor.dismissed_mentions.filter(pk__in=record.dismissed_ids).update(claim=merged)
     survivor.position_corrections.filter(pk__in=record.correction_ids).update(claim=merged)
     Mention.objects.bulk_create(Mention(claim=merged, **row) for row in record.duplicates)
@@ -154,6 +169,22 @@ def suggested_wording(mentions):
     return mentions[0].sentence.strip()[:2000]
 
 
+def split_into_new_claim(mentions, wording, editor):
+    """A new claim in the editor's wording, holding these mentions, all now the editor's."""
+    first = mentions[0]
+    with transaction.atomic(), recorded_as(editor, f"split out of #{first.claim_id}"):
+        claim = Claim.objects.create(
+            story_id=first.claim.story_id,
+            text=wording.strip(),
+            event_date=first.claim.event_date,
+            set_by=SetBy.EDITOR,
+        )
+        moved = Mention.objects.filter(pk__in=[mention.pk for mention in mentions])
+        moved.update(claim=claim, set_by=SetBy.EDITOR)
+        record_current(moved)
+    return claim
+
+
 @admin.action(description="Move selected mentions into a new claim…", permissions=["change"])
 def split_mentions(modeladmin, request, queryset):
     """Ask the new claim's wording; move the selected mentions into it once confirmed."""
@@ -164,14 +195,7 @@ def split_mentions(modeladmin, request, queryset):
     if request.POST.get("confirm") == "yes":
         form = SplitForm(request.POST)
         if form.is_valid():
-            first = mentions[0]
-            claim = Claim.objects.create(
-                story_id=first.claim.story_id,
-                text=form.cleaned_data["wording"].strip(),
-                event_date=first.claim.event_date,
-                set_by=SetBy.EDITOR,
-            )
-            queryset.update(claim=claim, set_by=SetBy.EDITOR)
+            claim = split_into_new_claim(mentions, form.cleaned_data["wording"], request.user)
             modeladmin.message_user(
                 request, f"Moved {len(mentions)} mention(s) into a new claim “{claim}”."
             )
@@ -198,7 +222,7 @@ def undo_merge_view(modeladmin, request, pk, merge_id):
     )
     change_url = reverse("admin:claims_claim_change", args=[pk])
     if request.method == "POST":
-        undo_merge(record)
+        undo_merge(record, request.user)
         modeladmin.message_user(request, f"Undid the merge of “{record.merged}”.")
         return redirect(change_url)
     context = {

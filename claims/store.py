@@ -10,6 +10,7 @@ from articles.store import ArticleStore, lock_story
 from .history import ingestion_user, record_created, record_current, recorded_as
 from .models import Claim, DismissedMention, Mention, Quote, SetBy, Stance
 from .speaker_directory import SpeakerDirectory
+from .speaker_proposals import propose_speaker_merges
 from .story_claims import StoryClaims
 from .timeline import order_timeline
 
@@ -72,6 +73,7 @@ class StoryStore:
         lock_story(self.story)
         with recorded_as(self.actor, self._run_reason()):
             self.claims.finish()
+            propose_speaker_merges(self.story)
             moved = order_timeline(self.story)
             changed = self.claims.take_unrecorded() | set(moved)
             record_current(Claim.objects.filter(pk__in=changed))

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from articles.models import Article, Source, Story
 
@@ -97,8 +98,9 @@ def test_a_pasted_text_without_a_file_name_is_known_by_its_title(superuser, stor
     assert heading(page) == "Ferry strike ends after three days"
     assert "<title>Ferry strike ends after three days ·" in page
     assert "pasted" not in page.lower()
-    # The name it is stored under reads as what the article is.
+    # The name it is stored under reads as what the article is; readers never see it.
     assert article.file_name.startswith("coastal-times-2024-03-01-ferry-strike-ends-after-three")
+    assert article.file_name not in reader_page(Client(), article)
 
 
 def test_a_pasted_text_stating_nothing_gets_no_outlet_from_its_stand_in_name(superuser, story):

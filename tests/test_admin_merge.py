@@ -104,6 +104,27 @@ def test_undo_gives_each_claim_back_its_own_mentions(editor, client, two_claims)
     assert client.get(f"/stories/a-phone-call/claims/{newer.pk}/").status_code == 200
 
 
+def test_both_claims_histories_show_the_merge_and_undo_it(editor, two_claims):
+    older, newer = two_claims
+    merge(editor, two_claims)
+    record = older.merges_received.get()
+    undo_url = f"/admin/claims/claim/{older.pk}/undo-merge/{record.pk}/"
+
+    for claim in two_claims:
+        history = editor.get(f"/admin/claims/claim/{claim.pk}/history/").content.decode()
+        assert f"#{newer.pk} “The bridge closes this spring” merged into #{older.pk}" in history
+        assert f'href="{undo_url}"' in history
+    assert f"merge of #{newer.pk} into #{older.pk}" in history
+    assert newer.history.latest().history_user.username == "editor"
+
+    assert editor.post(undo_url).status_code == 302
+    history = editor.get(f"/admin/claims/claim/{newer.pk}/history/").content.decode()
+    assert "Undone" in history and f'href="{undo_url}"' not in history
+    assert f"undo of the merge of #{newer.pk} into #{older.pk}" in history
+    moved_back = newer.mentions.get()
+    assert moved_back.history.latest().history_change_reason.startswith("undo of the merge")
+
+
 def test_reingesting_the_story_does_not_bring_a_merged_claim_back(editor):
     call_command("ingest", str(DEMO), stdout=io.StringIO())
     claims = list(Claim.objects.filter(mentions__isnull=False).distinct().order_by("pk")[:2])
