@@ -143,6 +143,21 @@ class OutletListFilter(admin.SimpleListFilter):
         return queryset
 
 
+class MergedListFilter(admin.SimpleListFilter):
+    """Claims merged into another stay as redirects; the list leaves them out unless asked."""
+
+    title = "merged"
+    parameter_name = "merged"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "merged into another claim")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.exclude(merged_into=None)
+        return queryset.current()
+
+
 class DenialListFilter(admin.SimpleListFilter):
     title = "has denials"
     parameter_name = "denied"
@@ -162,7 +177,14 @@ class DenialListFilter(admin.SimpleListFilter):
 @admin.register(Claim)
 class ClaimAdmin(SavedByEditor, WritesNeedPermission, SimpleHistoryAdmin):
     list_display = ["text", "story", "event_date", "verdict", "repeats", "denials", "set_by"]
-    list_filter = ["story", "verdict", OutletListFilter, DenialListFilter, "set_by"]
+    list_filter = [
+        "story",
+        "verdict",
+        OutletListFilter,
+        DenialListFilter,
+        "set_by",
+        MergedListFilter,
+    ]
     search_fields = ["text", "mentions__sentence", "mentions__speaker__name"]
     list_select_related = ["story"]
     autocomplete_fields = ["origin_source", "origin_speaker"]

@@ -232,7 +232,8 @@ class Claim(models.Model):
 
     @transaction.atomic
     def absorb(self, others):
-        """Merge `others` into this claim: their mentions move here, nothing is lost."""
+        """Merge `others` into this claim: their mentions move here, nothing is lost, and each
+        stays only as the way to this claim from its old address."""
         # The same evidence on both claims is kept once: read what this claim has just once.
         kept = {
             (m.article_id, m.start, m.end, m.stance): m
@@ -264,7 +265,9 @@ class Claim(models.Model):
                 self.event_date = other.event_date
             terms = set(self.match_terms.split()) | set(other.match_terms.split())
             self.match_terms = " ".join(sorted(terms))
-            other.delete()
+            # It stays as a redirect to this claim: links to it that readers shared still work.
+            other.merged_into, other.match_terms = self, ""
+            other.save(update_fields=["merged_into", "match_terms", "updated_at"])
         self.save()
 
 

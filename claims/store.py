@@ -58,13 +58,13 @@ class StoryStore:
         self.articles.save(article, text)
         # A new article has no rows yet, of the machine or of an editor.
         is_new = existing is None
-        if not is_new:
-            self._forget_machine_rows(article)
+        unheld = set() if is_new else self._forget_machine_rows(article)
         quote_rows = self._save_quotes(article, doc, is_new)
         reference_date = article.published or self.articles.reference_date
         # Denial reports come after the statements, whose indices the denials refer to.
         statements = [*doc._.statements, *doc._.denial_reports]
         self._save_mentions(article, statements, quote_rows, is_new, reference_date)
+        self._drop_orphans(unheld)
         self.articles.mark_copy(article)
         return "new" if is_new else "updated"
 
@@ -87,13 +87,21 @@ class StoryStore:
         return f"ingestion of {names}" + (f" and {more} more" if more > 0 else "")
 
     def _forget_machine_rows(self, article):
+        """Delete the machine's quotes and mentions of a changed article; the ids of the claims
+        its mentions were on."""
         machine_mentions = Mention.objects.filter(article=article, set_by=SetBy.MACHINE)
         forgotten = list(machine_mentions.values_list("claim_id", "stance"))
         self.claims.denial_counts.subtract(c for c, stance in forgotten if stance == Stance.DENIES)
         machine_mentions.delete()
         Quote.objects.filter(article=article, set_by=SetBy.MACHINE).delete()
+        return {claim_id for claim_id, _ in forgotten}
+
+    def _drop_orphans(self, claim_ids):
+        """Delete the machine's claims among these that no mention holds any more, with the
+        claims ingestion merged into them. Run after the changed article's new mentions are
+        in, so a claim it still states keeps its id, and links to it keep working."""
         orphans = Claim.objects.filter(
-            pk__in={claim_id for claim_id, _ in forgotten},
+            pk__in=claim_ids,
             set_by=SetBy.MACHINE,
             verdict=Claim.Verdict.UNREVIEWED,
             editor_note="",
@@ -101,9 +109,10 @@ class StoryStore:
             mentions__isnull=True,
             position_corrections__isnull=True,
         )
-        for claim_id in orphans.values_list("pk", flat=True):
+        orphan_ids = set(orphans.values_list("pk", flat=True))
+        for claim_id in orphan_ids:
             self.claims.forget(claim_id)
-        orphans.delete()
+        Claim.objects.filter(pk__in=_with_claims_merged_into(orphan_ids)).delete()
 
     def _save_quotes(self, article, doc, is_new):
         """Store the quotes not already there (an editor's stay); one row or None per quote."""
@@ -216,6 +225,16 @@ class StoryStore:
             via=_relay_name(statement),
             quote=quote if quote is not None and quote.pk else None,
         )
+
+
+def _with_claims_merged_into(claim_ids):
+    """These claims' ids and those of every claim merged into them, at any depth."""
+    found, newest = set(claim_ids), set(claim_ids)
+    while newest:
+        newest = set(Claim.objects.filter(merged_into__in=newest).values_list("pk", flat=True))
+        newest -= found
+        found |= newest
+    return found
 
 
 def _relay_name(statement):

@@ -96,7 +96,7 @@ def inline_data(claim, changes=None):
 def test_review_queue_lists_unreviewed_claims_only(editor, demo):
     Claim.objects.filter(pk=demo.pk).update(verdict="false")
     page = editor.get("/admin/claims/reviewqueue/", {"all": ""}).content.decode()
-    unreviewed = Claim.objects.filter(verdict="unreviewed").count()
+    unreviewed = Claim.objects.current().filter(verdict="unreviewed").count()
     assert f"{unreviewed} claims to review" in page
     assert f"/admin/claims/reviewqueue/{demo.pk}/change/" not in page
 

@@ -44,7 +44,7 @@ class ResultCells(HTMLParser):
         if tag == "table":
             self.in_results = False
         elif tag in ("td", "th") and self.field:
-            self.rows[-1][self.field] = " ".join(" ".join(self.text).split())
+            self.rows[-1][self.field] = " ".join("".join(self.text).split())
             self.field = None
 
     def handle_data(self, data):
@@ -169,16 +169,15 @@ def test_contested_claims_come_first_then_those_in_the_newest_articles(chief, st
     mention(old, article_of(story, "Courier", date(2024, 5, 1), "An old claim."))
     contested = a_claim(story, "A claim someone denies")
     mention(contested, article_of(story, "Gazette", date(2024, 5, 2), "A claim."))
-    mention(
-        contested, article_of(story, "Herald", date(2024, 5, 3), "Not so."), Stance.DENIES
-    )
+    mention(contested, article_of(story, "Herald", date(2024, 5, 3), "Not so."), Stance.DENIES)
     new = a_claim(story, "A new claim nobody denies")
     mention(new, article_of(story, "Star", date(2024, 5, 4), "A new claim."))
 
     rows = queue_rows(chief)
 
     assert [row["text"] for row in rows] == [contested.text, new.text, old.text]
-    assert [(row["repeats"], row["denials"]) for row in rows] == [("1", "1"), ("1", "0"), ("1", "0")]
+    counts = [(row["repeats"], row["denials"]) for row in rows]
+    assert counts == [("1", "1"), ("1", "0"), ("1", "0")]
 
 
 def test_reviewed_and_merged_claims_leave_the_queue(chief, story):
@@ -193,8 +192,8 @@ def test_reviewed_and_merged_claims_leave_the_queue(chief, story):
     assert [row["text"] for row in queue_rows(chief)] == ["Still to review"]
 
 
-def claims_with_outlets(story, count):
-    for number in range(count):
+def claims_with_outlets(story, numbers):
+    for number in numbers:
         claim = a_claim(story, f"Claim number {number}")
         for outlet in ("Courier", "Gazette"):
             body = f"{outlet} reports claim {number}."
@@ -208,11 +207,11 @@ def queries_for_a_page_of_the_queue(client):
 
 
 def test_a_page_of_the_queue_costs_the_same_queries_for_two_claims_or_twenty(chief, story):
-    claims_with_outlets(story, 2)
+    claims_with_outlets(story, range(2))
     shown, few = queries_for_a_page_of_the_queue(chief)
     assert shown == 2
 
-    claims_with_outlets(story, 18)
+    claims_with_outlets(story, range(2, 20))
     shown, many = queries_for_a_page_of_the_queue(chief)
 
     assert shown == 20
