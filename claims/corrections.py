@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .history import record_current, recorded_as
-from .models import Claim, ClaimMerge, Mention, SetBy
+from .ingestion import pipeline
+from .models import Claim, ClaimMerge, Mention, SetBy, Stance
 
 # A mention's fields, beside its claim, that undo needs to make it again.
 MENTION_FIELDS = (
@@ -165,8 +166,16 @@ class SplitForm(forms.Form):
 
 
 def suggested_wording(mentions):
-    """The machine's wording for mentions: the first one's sentence, as a starting point."""
-    return mentions[0].sentence.strip()[:2000]
+    """The machine's canonical wording for these mentions, as ingestion words a new claim:
+    what the first sentence states, one that repeats a claim rather than denies it if there is
+    one ("X denied that the plant will close" states "the plant will close"); the sentence
+    itself when the analysis finds nothing stated in it."""
+    first = min(mentions, key=lambda mention: mention.stance != Stance.REPEATS)
+    sentence = first.sentence.strip()
+    statements = pipeline()(sentence)._.statements
+    content = next((statement.content for statement in statements if statement.content), "")
+    wording = content or sentence
+    return (wording[:1].upper() + wording[1:])[:2000]
 
 
 def split_into_new_claim(mentions, wording, editor):

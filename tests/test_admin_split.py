@@ -33,11 +33,12 @@ def split(client, mention, **extra):
     return client.post("/admin/claims/mention/", data)
 
 
-def test_split_asks_the_wording_prefilled_with_the_sentence(editor, denial):
+def test_split_asks_the_wording_prefilled_with_what_the_denial_denies(editor, denial):
     page = split(editor, denial)
     assert page.status_code == 200
     assert "Wording of the new claim" in page.content.decode()
-    assert page.context["form"].initial["wording"] == denial.sentence
+    # Not "The council denied that…": a claim is worded as what is claimed.
+    assert page.context["form"].initial["wording"] == "The bridge will close"
     assert Claim.objects.count() == 1
 
 
