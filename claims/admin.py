@@ -95,11 +95,11 @@ class MentionForm(forms.ModelForm):
 
 
 class MentionInline(admin.TabularInline):
-    """The claim's mentions, one row each; a row does not repeat the claim's text."""
+    """The claim's mentions, one row each, labelled by article and stance (Mention's str),
+    not by the claim's text the page already shows."""
 
     model = Mention
     form = MentionForm
-    template = "admin/edit_inline/tabular_unlabelled.html"
     extra = 0
     autocomplete_fields = ["article", "speaker"]
     readonly_fields = ["set_by_and_reading"]

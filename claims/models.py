@@ -324,7 +324,8 @@ class Mention(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.article} {self.stance} {self.claim}"
+        # Said where the claim is already on screen (its page, its history): not repeated.
+        return f"{self.article} · {self.get_stance_display()}"
 
     def get_absolute_url(self):
         return reverse("claims:article_reader", args=[self.article.story.slug, self.article_id]) + (

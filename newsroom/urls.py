@@ -5,6 +5,10 @@ from django.urls import include, path
 
 from . import views
 
+admin.site.site_header = "newsroom: editors' desk"
+admin.site.site_title = "newsroom"
+admin.site.index_title = "Stories, claims and their evidence"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("favicon.ico", views.favicon),
