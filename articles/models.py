@@ -1,5 +1,6 @@
 """Stories, the outlets that cover them and the articles they published."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -70,6 +71,7 @@ class Article(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies"
     )
     copy_kind = models.CharField(max_length=10, choices=CopyKind.choices, blank=True)
+    language = models.CharField(max_length=20, blank=True)
     # Once an editor corrects the metadata, ingestion updates only the text.
     metadata_edited = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -114,3 +116,141 @@ class Article(models.Model):
     @property
     def word_count(self):
         return len(self.body.split())
+
+
+class ArticleVersion(models.Model):
+    """One text an article has had: ingesting a changed file, or fetching a changed page,
+    adds a version and keeps the old ones. The article holds the newest."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    body = models.TextField()
+    content_hash = models.CharField(max_length=64)
+    title = models.CharField(max_length=500, blank=True)
+    # The archive copy of a fetched page: its HTML, when it was fetched and where it ended up.
+    html = models.TextField(blank=True)
+    fetched_at = models.DateTimeField(null=True, blank=True)
+    fetched_url = models.URLField(max_length=2000, blank=True)
+    # Where the article stood on each claim in this version: {claim id: position}.
+    positions = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "number"], name="article_version_unique_number"
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="article_version_from_one"),
+        ]
+
+    def __str__(self):
+        return f"{self.article} v{self.number}"
+
+
+class Feed(models.Model):
+    """An RSS or Atom feed a story follows: its new entries that match are fetched and
+    ingested."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="feeds")
+    url = models.URLField(max_length=2000)
+    # Space-separated; an entry matches when its title or summary holds any of them. None: all.
+    keywords = models.CharField(max_length=500, blank=True)
+    title = models.CharField(max_length=300, blank=True)
+    active = models.BooleanField(default=True)
+    last_polled_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["story", "url"]
+        constraints = [
+            models.UniqueConstraint(fields=["story", "url"], name="feed_unique_url_per_story"),
+        ]
+
+    def __str__(self):
+        return self.title or self.url
+
+
+class FeedEntry(models.Model):
+    """An entry a feed has listed, kept so the next poll skips it."""
+
+    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="entries")
+    # The entry's id in the feed, or its link when it gives none.
+    key = models.CharField(max_length=500)
+    link = models.URLField(max_length=2000, blank=True)
+    title = models.CharField(max_length=500, blank=True)
+    matched = models.BooleanField(default=False)
+    seen_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["feed", "-seen_at"]
+        verbose_name_plural = "feed entries"
+        constraints = [
+            models.UniqueConstraint(fields=["feed", "key"], name="feed_entry_unique_key"),
+        ]
+
+    def __str__(self):
+        return self.title or self.link or self.key
+
+
+class IngestKind(models.TextChoices):
+    URL = "url", "web address"
+    FILE = "file", "uploaded file"
+    TEXT = "text", "pasted text"
+
+
+class IngestStatus(models.TextChoices):
+    QUEUED = "queued", "waiting"
+    RUNNING = "running", "working"
+    RETRYING = "retrying", "failed, will retry"
+    DONE = "done", "done"
+    FAILED = "failed", "failed"
+
+
+class IngestJob(models.Model):
+    """One item sent for ingestion in the background (a URL, an uploaded file or a pasted
+    text), with its progress and result for editors to see."""
+
+    Kind = IngestKind
+    Status = IngestStatus
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="ingest_jobs")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    # The URL, or the name of the file or pasted text.
+    target = models.CharField(max_length=2000)
+    # An uploaded file's or a pasted text's content, until it is ingested.
+    content = models.BinaryField(blank=True, default=b"")
+    # Metadata an editor gave with the item: outlet, title, published, url.
+    given = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    outcome = models.CharField(max_length=20, blank=True)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    task_id = models.CharField(max_length=64, blank=True)
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="ingest_jobs"
+    )
+    feed_entry = models.ForeignKey(
+        FeedEntry, null=True, blank=True, on_delete=models.SET_NULL, related_name="ingest_jobs"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["story", "-created_at"], name="ingest_job_story_recent")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=IngestKind.values), name="ingest_job_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=IngestStatus.values), name="ingest_job_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.target} ({self.get_status_display()})"

@@ -58,6 +58,11 @@ class ArticleText:
     content_hash: str = ""
     # The metadata fields an editor gave, not read from the text: storing keeps them.
     given: frozenset[str] = frozenset()
+    language: str = ""
+    # A fetched page's archive copy: its HTML, when it was fetched and its final address.
+    html: str = ""
+    fetched_at: datetime.datetime | None = None
+    fetched_url: str = ""
 
 
 # --- Reading a file ---------------------------------------------------------------------------

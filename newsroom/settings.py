@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "articles",
     "claims",
 ]
@@ -166,3 +168,23 @@ NEWSROOM_SPACY_MODEL = os.environ.get("NEWSROOM_SPACY_MODEL", "en_core_web_sm_vb
 NEWSROOM_MAX_FILE_BYTES = int(os.environ.get("NEWSROOM_MAX_FILE_BYTES", str(5 * 1024 * 1024)))
 # Seconds between two checks of an open timeline for new articles.
 NEWSROOM_POLL_SECONDS = int(os.environ.get("NEWSROOM_POLL_SECONDS", "15"))
+
+# Background work (fetching, ingesting, polling feeds). "database": a queue in the database
+# that `manage.py db_worker` runs, as many workers as wanted; "immediate": done at once by the
+# process that asks, with nothing else to start. SQLite defaults to immediate.
+NEWSROOM_TASKS = os.environ.get(
+    "NEWSROOM_TASKS",
+    "immediate" if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" else "database",
+)
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+if NEWSROOM_TASKS not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"NEWSROOM_TASKS must be one of {', '.join(TASK_BACKENDS)}, not {NEWSROOM_TASKS!r}."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[NEWSROOM_TASKS], "QUEUES": ["default"]}}
+# Fetching web pages and feeds: loopback, private and link-local addresses are refused (they
+# would let the admin's form reach the server's own network) unless this is 1.
+NEWSROOM_FETCH_ALLOW_PRIVATE = os.environ.get("NEWSROOM_FETCH_ALLOW_PRIVATE", "") == "1"
