@@ -7,8 +7,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.timezone import localtime
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -107,16 +109,8 @@ def _decide_each(request, queryset, decision):
 class SpeakerMergeProposalAdmin(WritesNeedPermission, admin.ModelAdmin):
     """The speaker merges ingestion proposed or made itself; editors accept or reject them."""
 
-    list_display = [
-        "speaker_name",
-        "into",
-        "story",
-        "status",
-        "reason",
-        "decided_by",
-        "decided_at",
-        "decide_buttons",
-    ]
+    # The pair, then the buttons to decide it, before what explains it.
+    list_display = ["speaker_name", "into", "decide", "status", "reason", "story", "decided"]
     list_filter = ["status", "story"]
     search_fields = ["speaker_name", "into__name"]
     list_select_related = ["into", "story", "decided_by"]
@@ -141,8 +135,15 @@ class SpeakerMergeProposalAdmin(WritesNeedPermission, admin.ModelAdmin):
             "claims.delete_speaker"
         )
 
+    @admin.display(description="decided", ordering="decided_at")
+    def decided(self, proposal):
+        if proposal.decided_at is None:
+            return ""
+        who = proposal.decided_by or "ingestion"
+        return f"{who}, {date_format(localtime(proposal.decided_at), 'SHORT_DATETIME_FORMAT')}"
+
     @admin.display(description="decide")
-    def decide_buttons(self, proposal):
+    def decide(self, proposal):
         """Buttons that post the list's own form, with its CSRF token, to accept or reject."""
         if proposal.status != SpeakerMergeProposal.Status.PROPOSED:
             return ""
@@ -160,8 +161,9 @@ class SpeakerMergeProposalAdmin(WritesNeedPermission, admin.ModelAdmin):
 
     def get_urls(self):
         def deciding(decision):
+            # Only a POST decides; the admin's view wrapper checks its CSRF token.
             view = self.admin_site.admin_view(
-                lambda request, pk: decide_view(self, request, pk, decision)
+                require_POST(lambda request, pk: decide_view(self, request, pk, decision))
             )
             name = f"{self.opts.app_label}_{self.opts.model_name}_{decision}"
             return path(f"<int:pk>/{decision}/", view, name=name)
@@ -169,10 +171,8 @@ class SpeakerMergeProposalAdmin(WritesNeedPermission, admin.ModelAdmin):
         return [deciding(ACCEPT), deciding(REJECT), *super().get_urls()]
 
 
-@require_POST
 def decide_view(model_admin, request, pk, decision):
-    """Accept or reject proposal `pk` at once, then go back where the editor came from. Only a
-    POST decides; the admin's view wrapper checks its CSRF token."""
+    """Accept or reject proposal `pk` at once, then go back where the editor came from."""
     may = (
         model_admin.has_merge_permission
         if decision == ACCEPT

@@ -1,6 +1,6 @@
 """Stored speakers by every name they go by, so that ingestion gives one person one row."""
 
-from .analysis.names import ascii_fold, same_speaker_name
+from .analysis.names import same_speaker_name, spelling_key
 from .models import Speaker, SpeakerAlias, SpeakerKind
 
 
@@ -17,7 +17,7 @@ class SpeakerDirectory:
                 self._remember(speaker, alias.name)
 
     def _remember(self, speaker, name):
-        self.by_name[ascii_fold(name)] = speaker
+        self.by_name[spelling_key(name)] = speaker
         pool = self.similar_pools.get(speaker.kind)
         if pool is not None:
             pool.append((name, speaker))
@@ -27,7 +27,7 @@ class SpeakerDirectory:
         if ref is None or not ref.name.strip():
             return None
         name = ref.name.strip()[:200]
-        known = self.by_name.get(ascii_fold(name))
+        known = self.by_name.get(spelling_key(name))
         if known:
             return known
         pool = self.similar_pools.get(ref.kind, [])

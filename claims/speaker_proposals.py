@@ -11,7 +11,7 @@ Ingestion merges a speaker itself only when that is unambiguous, that is when al
 
 - in this story, exactly one longer speaker's name contains it (counted after titles are
   dropped, so "Maja Lind" and "Mayor Maja Lind" are one), after the longer names that could
-  merge have merged;
+  merge have merged; or a speaker has its very words, spelt otherwise ("mayor’s office");
 - no other story names it: Speaker rows are shared by all stories and a merge renames it in
   every one, where the same surname may be someone else;
 - no editor rejected its merge into any of those longer names;
@@ -53,25 +53,11 @@ class StorySpeaker:
 def propose_speaker_merges(story):
     """Merge or propose to merge the story's speakers that are in another's name; the number
     merged and the number proposed."""
-    by_last_word = defaultdict(list)
-    for speaker in _speakers_of(story):
-        named = StorySpeaker(speaker)
-        if named.words:
-            by_last_word[named.words[-1]].append(named)
-    # Both kinds of containment keep the last word: only names that share it are compared.
-    containers = {
-        named: [other for other in group if named.is_in(other)]
-        for group in by_last_word.values()
-        for named in group
-    }
-    containers = {named: found for named, found in containers.items() if found}
+    containers = _containers(_speakers_of(story))
     if not containers:
         return 0, 0
     shorter_ids = [named.speaker.pk for named in containers]
-    decided = {
-        (p.speaker_id, p.into_id): p
-        for p in SpeakerMergeProposal.objects.filter(speaker__in=shorter_ids)
-    }
+    decided = _decided(shorter_ids)
     elsewhere = _named_in_other_stories(story, shorter_ids)
     merged, proposed, gone = 0, 0, set()
     # The longest names first, so that "Maja Lind" merges into "Anna Maja Lind" before
@@ -79,19 +65,47 @@ def propose_speaker_merges(story):
     for named in sorted(containers, key=lambda n: n.rank, reverse=True):
         alive = [other for other in containers[named] if other.speaker.pk not in gone]
         targets = _best_of_each_name(alive)
+        # The same words spelt otherwise ("mayor’s office") are this name, not a longer one.
+        targets = [t for t in targets if t.words == named.words] or targets
         if not targets:
             continue
-        doubt = _doubt(named, targets, decided, elsewhere)
+        doubt = _doubt(named, alive, targets, decided, elsewhere)
         if doubt is None:
             _merge(story, named, targets[0], decided)
             gone.add(named.speaker.pk)
             merged += 1
+            # The merge moved proposals into the merged speaker over to its survivor.
+            decided = _decided(shorter_ids)
             continue
         for target in targets:
             if (named.speaker.pk, target.speaker.pk) not in decided:
                 _propose(story, named, target, doubt)
                 proposed += 1
     return merged, proposed
+
+
+def _containers(speakers):
+    """{speaker: the speakers whose names contain its name}, for those in any."""
+    by_last_word = defaultdict(list)
+    for speaker in speakers:
+        named = StorySpeaker(speaker)
+        if named.words:
+            by_last_word[named.words[-1]].append(named)
+    # Both kinds of containment keep the last word: only names that share it are compared.
+    found = {
+        named: [other for other in group if named.is_in(other)]
+        for group in by_last_word.values()
+        for named in group
+    }
+    return {named: others for named, others in found.items() if others}
+
+
+def _decided(speaker_ids):
+    """The proposals made before for these speakers, by (speaker id, into id)."""
+    return {
+        (p.speaker_id, p.into_id): p
+        for p in SpeakerMergeProposal.objects.filter(speaker__in=speaker_ids)
+    }
 
 
 def _speakers_of(story):
@@ -130,24 +144,24 @@ def _best_of_each_name(containers):
     return sorted(best.values(), key=lambda n: n.rank, reverse=True)
 
 
-def _doubt(named, targets, decided, elsewhere):
-    """Why the merge of `named` is only proposed, in words for the editor; None when it is
-    unambiguous."""
-    name = named.speaker.name
+def _doubt(named, alive, targets, decided, elsewhere):
+    """Why the merge of `named` into one of `targets`, the best of the `alive` speakers it is
+    in, is only proposed, in words for the editor; None when it is unambiguous."""
     rejected = SpeakerMergeProposal.Status.REJECTED
-    for target in targets:
+    for target in alive:
         earlier = decided.get((named.speaker.pk, target.speaker.pk))
         if earlier is not None and earlier.status == rejected:
-            return f'an editor kept "{name}" apart from "{target.speaker.name}"'
+            return f"an editor kept it apart from “{target.speaker.name}”"
     if len(targets) > 1:
-        return f'"{name}" is in {len(targets)} longer names in this story'
+        return f"{len(targets)} longer names in this story contain it"
     if named.speaker.pk in elsewhere:
-        return f'"{name}" is also named in another story, where it may be someone else'
+        return "another story names it too, maybe for someone else"
     # A description ("the union") merged into a name would become its alias in every story;
     # the same words spelt otherwise ("mayor’s office") add no new alias.
+    name = named.speaker.name
     description = named.speaker.kind == SpeakerKind.INSTITUTION and name == name.lower()
     if description and named.words != targets[0].words:
-        return f'"{name}" is a description that may stand for another body elsewhere'
+        return "it is a description that may stand for another body elsewhere"
     return None
 
 
@@ -155,8 +169,8 @@ def _merge(story, named, target, decided):
     """Merge as an accepted proposal that no editor decided, so editors see what ingestion
     merged."""
     reason = (
-        f'Ingestion merged it: "{target.speaker.name}" is the only longer name in this story '
-        f'with "{named.speaker.name}" in it, and no other story names "{named.speaker.name}".'
+        "Ingestion merged it: the only longer name in this story containing "
+        f"“{named.speaker.name}”, which no other story names."
     )
     proposal = decided.get((named.speaker.pk, target.speaker.pk)) or SpeakerMergeProposal(
         story=story, speaker=named.speaker, speaker_name=named.speaker.name, into=target.speaker
@@ -167,7 +181,7 @@ def _merge(story, named, target, decided):
 
 
 def _propose(story, named, target, doubt):
-    reason = f'"{named.speaker.name}" is in "{target.speaker.name}"; only proposed: {doubt}.'
+    reason = f"{doubt[:1].upper()}{doubt[1:]}."
     SpeakerMergeProposal.objects.create(
         story=story,
         speaker=named.speaker,

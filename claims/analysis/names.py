@@ -26,6 +26,11 @@ ONE_APOSTROPHE = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 OF = "of"
 
 
+def spelling_key(name):
+    """What two spellings of one name share: case, accents and apostrophes aside."""
+    return " ".join(ascii_fold(name).translate(ONE_APOSTROPHE).split())
+
+
 def name_words(name, kind):
     """The words a speaker's name is compared by: folded, with one apostrophe, without "the";
     a person's also without the titles in front ("Mayor Dr. Maja Lind" is "maja lind")."""
