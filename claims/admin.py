@@ -12,7 +12,7 @@ from newsroom.admin_helpers import WritesNeedPermission
 from newsroom.csv_streaming import csv_download
 
 from . import review_queue
-from .add_articles import add_articles_view
+from .add_articles import add_articles_urls
 from .corrections import merge_claims, split_mentions, undo_merge_view
 from .export import (
     CLAIM_COLUMNS,
@@ -37,6 +37,9 @@ from .position_admin import PositionCorrectionInline
 # Speakers and the merges proposed for them have an admin module of their own; importing it
 # here is what registers them, since Django's autodiscovery imports only claims.admin.
 from . import speaker_admin  # noqa: F401  isort: skip
+from . import jobs_admin  # noqa: F401  isort: skip
+# Feeds and their entries: registered by their own module, imported for the same reason.
+from . import feed_admin  # noqa: F401  isort: skip
 
 
 @admin.action(description="Export selected quotes as CSV")
@@ -226,12 +229,11 @@ class ClaimAdmin(SavedByEditor, WritesNeedPermission, SimpleHistoryAdmin):
         return claim.denial_count
 
     def get_urls(self):
-        add_articles = self.admin_site.admin_view(lambda request: add_articles_view(self, request))
         undo = self.admin_site.admin_view(
             lambda request, pk, merge_id: undo_merge_view(self, request, pk, merge_id)
         )
         return [
-            path("add-articles/", add_articles, name="claims_add_articles"),
+            *add_articles_urls(self),
             path("<int:pk>/undo-merge/<int:merge_id>/", undo, name=self._undo_merge_url_name),
             *super().get_urls(),
         ]

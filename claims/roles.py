@@ -4,6 +4,8 @@ EDITOR_PERMISSIONS = {
     "articles": [
         "view_story", "view_source", "add_source", "change_source",
         "view_article", "add_article", "change_article",
+        "view_feed", "add_feed", "change_feed", "delete_feed", "view_feedentry",
+        "view_ingestjob",
     ],
     "claims": [
         "view_claim", "add_claim", "change_claim", "view_reviewqueue", "change_reviewqueue",

@@ -188,3 +188,8 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[NEWSROOM_TASKS], "QUEUES": ["defau
 # Fetching web pages and feeds: loopback, private and link-local addresses are refused (they
 # would let the admin's form reach the server's own network) unless this is 1.
 NEWSROOM_FETCH_ALLOW_PRIVATE = os.environ.get("NEWSROOM_FETCH_ALLOW_PRIVATE", "") == "1"
+# Seconds a background job waits before fetching a page again after a failure that may pass
+# (a timeout, a 5xx answer); the wait doubles with each further attempt.
+NEWSROOM_FETCH_RETRY_SECONDS = float(os.environ.get("NEWSROOM_FETCH_RETRY_SECONDS", "30"))
+# Attempts a background job makes at fetching a page before it gives up and shows the reason.
+NEWSROOM_FETCH_ATTEMPTS = int(os.environ.get("NEWSROOM_FETCH_ATTEMPTS", "4"))

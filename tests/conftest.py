@@ -10,6 +10,7 @@ from articles.models import Article, Source, Story
 from claims.analysis.pipeline import build_pipeline
 
 from .browser import DEMO, SLUG
+from .local_web import local_site  # noqa: F401 -- a fixture: tests fetch from a local web site
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""docker-compose.yml describes a database the web service waits for (no Docker engine here)."""
+"""docker-compose.yml describes a database the web service waits for, a worker and a feed
+scheduler sharing its image (no Docker engine here)."""
 
 from pathlib import Path
 
@@ -36,3 +37,25 @@ def test_web_migrates_ingests_the_demo_story_and_serves_with_gunicorn():
     ingest = next(i for i, line in enumerate(steps) if "manage.py ingest data/stories/" in line)
     serve = next(i for i, line in enumerate(steps) if "gunicorn newsroom.wsgi" in line)
     assert migrate < ingest < serve
+
+
+def test_a_worker_runs_the_queue_from_the_web_image_with_the_same_settings():
+    services = load_compose()["services"]
+    web, worker = services["web"], services["worker"]
+    assert worker["image"] == web["image"]
+    assert worker["build"] == web["build"]
+    assert worker["command"][:3] == ["python", "manage.py", "db_worker"]
+    assert worker["environment"] == web["environment"]
+    assert web["environment"]["NEWSROOM_TASKS"] == "database"
+    assert worker["depends_on"]["db"]["condition"] == "service_healthy"
+    assert worker["restart"] == "unless-stopped"
+
+
+def test_a_scheduler_reads_the_feeds_on_a_schedule_with_the_same_settings():
+    services = load_compose()["services"]
+    scheduler = services["scheduler"]
+    assert scheduler["image"] == services["web"]["image"]
+    assert scheduler["command"][:4] == ["python", "manage.py", "feeds", "watch"]
+    every = scheduler["command"][scheduler["command"].index("--every") + 1]
+    assert int(every) > 0
+    assert scheduler["environment"] == services["web"]["environment"]
