@@ -52,7 +52,7 @@ def test_the_demo_story_shows_its_figures_contested_claims_and_stance_chips(
     page, live_server, demo
 ):
     contested = most_contested(demo)
-    claims = Claim.objects.filter(story=demo).count()
+    claims = Claim.objects.current().filter(story=demo).count()
 
     page.goto(timeline_url(live_server))
 
