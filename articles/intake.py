@@ -12,6 +12,7 @@ import trafilatura.utils
 from django.utils.text import slugify
 
 from .decoding import BYTE_ORDER_MARKS, UnreadableFile, decode_bytes, refuse_oversized
+from .extraction import article_from_html
 from .manifest import ArticleFile, read_article_table, with_stated
 from .models import Story
 from .reading import ArticleText
@@ -155,8 +156,6 @@ def read_saved_page(path: Path, max_bytes: int) -> ArticleText:
     except OSError as error:
         raise UnreadableFile(f"{name}: cannot be read ({error.strerror})") from None
     refuse_oversized(name, len(data), max_bytes)
-    from .extraction import article_from_html  # TEMPORARY until extraction.py exists
-
     return article_from_html(decode_html(data, name), file_name=name)
 
 

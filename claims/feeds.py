@@ -144,6 +144,7 @@ def _recorded_keys(feed: Feed, entries) -> set[str]:
 def _take_entry(feed: Feed, entry, report: PollReport) -> None:
     key = entry_key(entry)
     if not key:
+        # With neither an id nor a link, an entry names nothing to fetch or to remember.
         return
     link = (entry.get("link") or "").strip()
     matched = matches(feed.keywords, entry)

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, replace
 from django.conf import settings
 from django.db import DatabaseError, transaction
 
+from articles.extraction import article_from_html, file_name_for_url
+from articles.fetching import FetchError, fetch
 from articles.intake import IngestError, decode_html, story_files, story_from_slug
 from articles.models import Article
 from articles.reading import (
@@ -30,10 +32,6 @@ __all__ = [
     "ingest_text",
     "ingest_url",
 ]
-
-
-class FetchError(Exception):  # TEMPORARY until fetching.py exists
-    pass
 
 
 # Brackets keep the parser from reading an outlet's name into these stand-ins.
@@ -235,8 +233,6 @@ def text_from_html(
 ):
     """A page's main text and metadata, its HTML kept as the archive copy; the name defaults
     to the one file_name_for_url gives the page's address."""
-    from articles.extraction import article_from_html, file_name_for_url  # TEMPORARY
-
     file_name = file_name or (file_name_for_url(url) if url else "")
     label = file_name or SAVED_PAGE
     is_bytes = isinstance(html_or_bytes, bytes)
@@ -255,9 +251,6 @@ def text_from_html(
 def text_from_url(url, metadata=None):
     """The page at `url`, fetched and read (a plain-text page as a text file is); FetchError
     names the URL and what went wrong."""
-    from articles.extraction import file_name_for_url  # TEMPORARY
-    from articles.fetching import fetch  # TEMPORARY
-
     page = fetch(url, max_bytes=settings.NEWSROOM_MAX_FILE_BYTES)
     file_name = file_name_for_url(url)
     if page.content_type == PLAIN_TEXT:

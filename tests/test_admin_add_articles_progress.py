@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from articles.models import Article, IngestJob, IngestStatus, Story
 
@@ -55,9 +56,10 @@ def job_rows(page):
     table = re.search(r'<div id="ingest-jobs".*?</div>', page, re.DOTALL)[0]
     rows = re.findall(r"<tr class=\"ingest-job-\w+\">(.*?)</tr>", table, re.DOTALL)
     return [
-        [html.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(
-            r"<td>(.*?)</td>", row, re.DOTALL
-        )]
+        [
+            html.unescape(re.sub(r"<[^>]+>", "", cell)).strip()
+            for cell in re.findall(r"<td>(.*?)</td>", row, re.DOTALL)
+        ]
         for row in rows
     ]
 
@@ -142,9 +144,7 @@ def test_the_progress_page_loads_htmx_from_static_files_and_runs_no_inline_scrip
     assert 'style="' not in page
 
 
-def test_a_bad_web_address_is_a_form_error_naming_its_line_and_nothing_is_queued(
-    editor, harbour
-):
+def test_a_bad_web_address_is_a_form_error_naming_its_line_and_nothing_is_queued(editor, harbour):
     page = add(
         editor, harbour, urls="https://news.example/ferry\nnews.example bridge\nftp://x.example/"
     ).content.decode()
@@ -182,3 +182,32 @@ def test_the_jobs_admin_lists_jobs_read_only_with_filters(editor, harbour, setti
     detail = editor.get(f"{JOBS_ADMIN}{job.pk}/change/").content.decode()
     assert 'name="target"' not in detail
     assert editor.post(f"{JOBS_ADMIN}{job.pk}/change/", {"target": "x"}).status_code == 403
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_in_a_browser_the_list_follows_a_job_until_it_is_done(page, live_server, settings):
+    """htmx refreshes the list under the Content-Security-Policy, then stops asking."""
+    settings.TASKS = DATABASE_TASKS
+    harbour = Story.objects.create(title="Harbour strike", slug="harbour-strike")
+    User.objects.create_superuser("chief", "chief@example.com", "a-long-password")
+    violations = []
+    page.on("console", lambda message: message.type == "error" and violations.append(message.text))
+    page.add_init_script(
+        """document.addEventListener('securitypolicyviolation', event =>
+            console.error(`CSP ${event.violatedDirective} ${event.blockedURI}`));"""
+    )
+    page.goto(f"{live_server.url}/admin/login/?next={ADD_ARTICLES}")
+    page.fill("#id_username", "chief")
+    page.fill("#id_password", "a-long-password")
+    page.click("input[type=submit]")
+    page.select_option("#id_story", str(harbour.pk))
+    page.fill("#id_urls", "https://news.example/ferry")
+    page.click("input[type=submit][value='Add to the story']")
+
+    row = page.locator("#ingest-jobs tbody tr").first
+    expect(row).to_contain_text("waiting")
+    IngestJob.objects.update(status=IngestStatus.DONE, outcome="unchanged", attempts=1)
+    expect(row).to_contain_text("done", timeout=6000)
+    expect(page.locator("#ingest-jobs")).not_to_have_attribute("hx-trigger", "every 2s")
+    assert violations == []

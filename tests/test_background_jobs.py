@@ -102,7 +102,12 @@ def run_queue_until_finished(job, seconds=60):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         call_command(
-            "db_worker", "--batch", "--no-startup-delay", "--no-reload", "--interval", "0",
+            "db_worker",
+            "--batch",
+            "--no-startup-delay",
+            "--no-reload",
+            "--interval",
+            "0",
             verbosity=0,
         )
         job.refresh_from_db()
@@ -141,16 +146,22 @@ def start_worker(worker_id):
     env = {
         **os.environ,
         "DATABASE_URL": (
-            f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT']}/"
-            f"{db['NAME']}"
+            f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
         ),
         "NEWSROOM_TASKS": "database",
         "NEWSROOM_FETCH_ALLOW_PRIVATE": "1",
         "DJANGO_DEBUG": "1",
     }
     command = [
-        sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay",
-        "--interval", "0.1", "--worker-id", worker_id,
+        sys.executable,
+        "manage.py",
+        "db_worker",
+        "--batch",
+        "--no-startup-delay",
+        "--interval",
+        "0.1",
+        "--worker-id",
+        worker_id,
     ]
     return subprocess.Popen(
         command, cwd=PROJECT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
@@ -195,3 +206,7 @@ def test_two_workers_share_the_queue_and_ingest_each_page_once(local_site, fetch
     )
     assert not duplicated_mentions.filter(n__gt=1).exists()
     assert Mention.objects.filter(article__story=harbour).exists()
+    # Each task ran once, by one worker, and both workers took a share.
+    runs = DBTaskResult.objects.all()
+    assert all(len(run.worker_ids) == 1 for run in runs)
+    assert {run.worker_ids[0] for run in runs} == {"A", "B"}

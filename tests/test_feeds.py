@@ -377,3 +377,18 @@ def test_an_editor_deletes_a_feed_with_its_entries(editor, bridge):
 
     assert not Feed.objects.exists()
     assert not FeedEntry.objects.exists()
+
+
+def test_a_viewer_sees_the_feeds_but_cannot_poll_them(client, bridge):
+    viewer = User.objects.create_user("viewer", password="x", is_staff=True)
+    viewer.groups.add(Group.objects.get(name="Viewers"))
+    client.force_login(viewer)
+    feed = Feed.objects.create(story=bridge, url="https://courier.example/feed.rss")
+    changelist = reverse("admin:articles_feed_changelist")
+
+    page = client.get(changelist).content.decode()
+    assert "https://courier.example/feed.rss" in page
+    assert "Poll selected feeds now" not in page
+    response = client.post(changelist, {"action": "poll_feeds_now", "_selected_action": [feed.pk]})
+    assert response.status_code == 403
+    assert Feed.objects.get().last_polled_at is None

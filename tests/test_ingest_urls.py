@@ -32,8 +32,9 @@ how the ferry service is run. {extra}</p>
 
 
 def serve_page(local_site, path, body, status=200, content_type="text/html; charset=utf-8"):
-    """Serve `body` at `path` from the local site; its full URL."""
-    return local_site.add(path, body, status=status, content_type=content_type)
+    """Serve `body` with this status at `path` from the local site; its full URL."""
+    local_site.pages[path] = (status, content_type, body.encode("utf-8"), {})
+    return local_site.url(path)
 
 
 @pytest.fixture
@@ -181,9 +182,7 @@ def test_background_keeps_what_the_manifest_states_for_a_file(db, tmp_path, data
 
 
 def test_background_without_workers_is_refused_with_what_to_do(db, settings, tmp_path):
-    settings.TASKS = {
-        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
-    }
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     _, _, error = run_ingest("https://news.example/ferry", story=STORY_SLUG, background=True)
     assert "--background needs workers: set NEWSROOM_TASKS=database" in str(error)
     assert not IngestJob.objects.exists()
