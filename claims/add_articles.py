@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
-from articles.models import IngestStatus, Source, Story
+from articles.models import IngestJob, IngestStatus, Source, Story
 from articles.reading import UnreadableFile, refuse_oversized
 from articles.store import GivenMetadata
 
@@ -31,6 +31,8 @@ GIVEN_HELP = (
 RECENT_JOBS = 50
 PROGRESS_URL_NAME = "claims_add_articles_progress"
 WEB_ADDRESS = URLValidator(schemes=["http", "https"])
+# The longest address a job, and the article it makes, can keep.
+MAX_URL_CHARS = IngestJob._meta.get_field("target").max_length
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -124,15 +126,16 @@ class AddArticlesForm(forms.Form):
             address = line.strip()
             if not address:
                 continue
+            where = f"Web addresses, line {number}"
             try:
                 WEB_ADDRESS(address)
             except forms.ValidationError:
-                problems.append(
-                    f"Web addresses, line {number}: {address!r} is not a web address; "
-                    "give it as https://…"
-                )
-            else:
-                addresses.append(address)
+                problems.append(f"{where}: {address!r} is not a web address; give it as https://…")
+                continue
+            if len(address) > MAX_URL_CHARS:
+                problems.append(f"{where}: longer than {MAX_URL_CHARS:,} characters")
+                continue
+            addresses.append(address)
         if problems:
             raise forms.ValidationError(problems)
         return addresses

@@ -8,3 +8,5 @@ os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("DJANGO_SECURE_COOKIES", "0")
 os.environ.setdefault("DJANGO_SECURE_HSTS_SECONDS", "0")
+# Tests of the queue pick its backend themselves; the others expect work done when asked.
+os.environ.setdefault("NEWSROOM_TASKS", "immediate")

@@ -145,12 +145,16 @@ def test_the_progress_page_loads_htmx_from_static_files_and_runs_no_inline_scrip
 
 
 def test_a_bad_web_address_is_a_form_error_naming_its_line_and_nothing_is_queued(editor, harbour):
-    page = add(
-        editor, harbour, urls="https://news.example/ferry\nnews.example bridge\nftp://x.example/"
-    ).content.decode()
-    page = html.unescape(page)
+    lines = [
+        "https://news.example/ferry",
+        "news.example bridge",
+        "ftp://x.example/",
+        "https://news.example/" + "a" * 2000,
+    ]
+    page = html.unescape(add(editor, harbour, urls="\n".join(lines)).content.decode())
     assert "Web addresses, line 2: 'news.example bridge' is not a web address" in page
     assert "Web addresses, line 3: 'ftp://x.example/' is not a web address" in page
+    assert "Web addresses, line 4: longer than 2,000 characters" in page
     assert not IngestJob.objects.exists()
 
 
