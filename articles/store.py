@@ -6,10 +6,11 @@ from dataclasses import asdict, dataclass, replace
 from urllib.parse import urlsplit
 
 from django.db import connection
+from django.db.models import Max
 from django.utils.text import slugify
 
 from .copies import CopyIndex, copied_word_for_word, paragraph_terms
-from .models import Article, CopyKind, Source
+from .models import Article, ArticleVersion, CopyKind, Source
 from .reading import ArticleText
 
 # The metadata fields of an ArticleText that storing writes into its Article.
@@ -96,6 +97,29 @@ def _write_metadata(article, text, fields):
         article.source = _source_for(text)
 
 
+def _add_version(article, text, earlier):
+    """Store the text as the article's next version; an article made before versions were
+    kept (or outside ingestion) first gets its earlier text, `(body, hash, title)`, as
+    version 1. Callers hold the story lock, so the numbers do not race."""
+    last = article.versions.aggregate(number=Max("number"))["number"] or 0
+    if last == 0 and earlier is not None:
+        body, content_hash, title = earlier
+        ArticleVersion.objects.create(
+            article=article, number=1, body=body, content_hash=content_hash, title=title
+        )
+        last = 1
+    ArticleVersion.objects.create(
+        article=article,
+        number=last + 1,
+        body=text.body,
+        content_hash=text.content_hash,
+        title=text.title[: ArticleVersion._meta.get_field("title").max_length],
+        html=text.html,
+        fetched_at=text.fetched_at,
+        fetched_url=text.fetched_url[: ArticleVersion._meta.get_field("fetched_url").max_length],
+    )
+
+
 class ArticleStore:
     """Writes one story's articles; keeps the story's earliest date and the paragraphs of its
     articles, to date statements and to spot copies without reading every article again."""
@@ -128,13 +152,19 @@ class ArticleStore:
 
     def save(self, article, text: ArticleText):
         """Write the text into `article` (new, or stored under the file's name); corrected
-        metadata stays the editor's, and so does the metadata an editor gives with the text."""
+        metadata stays the editor's, and so does the metadata an editor gives with the text.
+        A new text, or a changed one, becomes the article's next version; the old ones stay."""
+        earlier = (
+            None if article.pk is None else (article.body, article.content_hash, article.title)
+        )
         article.body = text.body
         article.raw_text = text.raw_text
         article.content_hash = text.content_hash
         _write_metadata(article, text, text.given if article.metadata_edited else METADATA_FIELDS)
         article.metadata_edited = article.metadata_edited or bool(text.given)
         article.save()
+        if earlier is None or earlier[0] != text.body:
+            _add_version(article, text, earlier)
         if article.published and (
             self.reference_date is None or article.published < self.reference_date
         ):

@@ -1,9 +1,10 @@
 """The story's data as research tables (CSV), a TimelineJS timeline and ClaimReview JSON-LD."""
 
+from django.db.models import Count
 from django.utils.html import escape
 
 from articles.csv_export import ARTICLE_COLUMNS, article_rows
-from articles.models import Article
+from articles.models import Article, ArticleVersion
 from newsroom.csv_streaming import CHUNK_SIZE
 
 from .filters import StoryFilter
@@ -71,11 +72,76 @@ POSITION_COLUMNS = [
     # "editor" when an editor set the position over the machine's reading of the mentions.
     "set_by",
 ]
-TABLES = ("articles", "quotes", "claims", "mentions", "positions")
+# The articles table ends with how many versions each article has had.
+ARTICLE_TABLE_COLUMNS = [*ARTICLE_COLUMNS, "versions"]
+VERSION_COLUMNS = [
+    "article_id",
+    "version",
+    "fetched_at",
+    "content_sha256",
+    # Where a fetched version came from in the end, else the article's address.
+    "url",
+    # Extra columns follow the contract's, in this order.
+    "story",
+    "title",
+    "stored_at",
+]
+TABLES = ("articles", "quotes", "claims", "mentions", "positions", "versions")
 
 
 def _name(related):
     return related.name if related is not None else ""
+
+
+def article_table_rows(articles):
+    """The articles' rows, each ending with its number of versions: one count query per
+    chunk of rows."""
+    chunk = []
+    for row in article_rows(articles):
+        chunk.append(row)
+        if len(chunk) == CHUNK_SIZE:
+            yield from _with_version_counts(chunk)
+            chunk = []
+    yield from _with_version_counts(chunk)
+
+
+def _with_version_counts(rows):
+    if not rows:
+        return
+    counts = dict(
+        ArticleVersion.objects.filter(article__in=[row[0] for row in rows])
+        .values_list("article")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    for row in rows:
+        yield [*row, counts.get(row[0], 0)]
+
+
+def version_rows(versions):
+    rows = versions.order_by("article_id", "number").values_list(
+        "article_id",
+        "number",
+        "fetched_at",
+        "content_hash",
+        "fetched_url",
+        "article__url",
+        "article__story__slug",
+        "title",
+        "created_at",
+    )
+    for row in rows.iterator(chunk_size=CHUNK_SIZE):
+        article_id, number, fetched_at, content_hash, fetched_url, url, story, title, stored = row
+        yield [
+            article_id,
+            number,
+            fetched_at.isoformat() if fetched_at else "",
+            content_hash,
+            fetched_url or url,
+            story,
+            title,
+            stored.isoformat(),
+        ]
 
 
 def quote_rows(quotes):
@@ -177,7 +243,7 @@ def table(name, story=None, story_filter=None):
     story_filter = story_filter or StoryFilter()
     if name == "articles":
         articles = Article.objects.filter(story=story) if story else Article.objects.all()
-        return ARTICLE_COLUMNS, article_rows(story_filter.articles(articles))
+        return ARTICLE_TABLE_COLUMNS, article_table_rows(story_filter.articles(articles))
     if name == "quotes":
         quotes = Quote.objects.filter(article__story=story) if story else Quote.objects.all()
         return QUOTE_COLUMNS, quote_rows(story_filter.quotes(quotes))
@@ -191,6 +257,10 @@ def table(name, story=None, story_filter=None):
         claims = Claim.objects.current()
         claims = claims.filter(story=story) if story else claims
         return POSITION_COLUMNS, position_rows(story_filter.claims(claims))
+    if name == "versions":
+        articles = Article.objects.filter(story=story) if story else Article.objects.all()
+        versions = ArticleVersion.objects.filter(article__in=story_filter.articles(articles))
+        return VERSION_COLUMNS, version_rows(versions)
     raise ValueError(f"unknown table {name!r}: choose one of {', '.join(TABLES)}")
 
 

@@ -139,3 +139,27 @@ def with_deniers(claims):
     for claim in claims:
         claim.deniers = names.get(claim.pk, [])
     return claims
+
+
+def article_positions(article):
+    """Where the article's text stands on each claim it mentions, {str(claim id): position
+    value}, read from its mentions as an outlet's position is (a denial in its own voice
+    denies). Editors' corrections are left out: they set an outlet's position over all its
+    articles, not what one text says, so they would show as changes of the text. One query."""
+    rows = (
+        Mention.objects.filter(article=article)
+        .values_list("claim_id", "stance")
+        .annotate(own_voice=Count("pk", filter=Q(speaker=None, quote=None)))
+        .order_by()
+    )
+    found = {}
+    for claim_id, stance, own_voice in rows:
+        outlet = found.setdefault(
+            claim_id,
+            OutletPosition(
+                claim_id=claim_id, source_id=article.source_id, article_id=article.pk, outlet=""
+            ),
+        )
+        outlet.stances.add(stance)
+        outlet.denies_in_own_voice |= stance == Stance.DENIES and own_voice > 0
+    return {str(claim_id): outlet.position.value for claim_id, outlet in found.items()}

@@ -9,6 +9,7 @@ from articles.store import ArticleStore, lock_story
 
 from .history import ingestion_user, record_created, record_current, recorded_as
 from .models import Claim, DismissedMention, Mention, Quote, SetBy, Stance
+from .positions import article_positions
 from .speaker_directory import SpeakerDirectory
 from .speaker_proposals import propose_speaker_merges
 from .story_claims import StoryClaims
@@ -53,7 +54,10 @@ class StoryStore:
             return "unchanged"
         existing = self.articles.stored_under_name(text)
         article = existing or Article(story=self.story, file_name=text.file_name)
-        if existing and existing.body != text.body:
+        changed = existing is not None and existing.body != text.body
+        # Where the text being replaced stands at its end, editors' work included.
+        replaced_positions = article_positions(existing) if changed else None
+        if changed:
             _relocate_editor_rows(existing, text.body)
         self.articles.save(article, text)
         # A new article has no rows yet, of the machine or of an editor.
@@ -64,6 +68,7 @@ class StoryStore:
         # Denial reports come after the statements, whose indices the denials refer to.
         statements = [*doc._.statements, *doc._.denial_reports]
         self._save_mentions(article, statements, quote_rows, is_new, reference_date)
+        _record_positions(article, replaced_positions)
         self._drop_orphans(unheld)
         self.articles.mark_copy(article)
         return "new" if is_new else "updated"
@@ -240,6 +245,17 @@ def _with_claims_merged_into(claim_ids):
 def _relay_name(statement):
     relay = statement.via
     return relay.name[: Mention._meta.get_field("via").max_length] if relay else ""
+
+
+def _record_positions(article, replaced_positions=None):
+    """Keep with the article's newest version where its text stands on each claim, and with
+    the version it replaced `replaced_positions`, so the reader can say what changed."""
+    versions = list(article.versions.only("pk").order_by("-number")[:2])
+    recorded = [article_positions(article), replaced_positions]
+    for version, positions in zip(versions, recorded, strict=False):
+        if positions is not None:
+            version.positions = positions
+            version.save(update_fields=["positions"])
 
 
 def _relocate_editor_rows(article, new_body):

@@ -4,7 +4,12 @@ import functools
 import json
 
 from django.core.paginator import Paginator
-from django.http import HttpResponseBadRequest, HttpResponsePermanentRedirect, JsonResponse
+from django.http import (
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponsePermanentRedirect,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.cache import get_conditional_response
@@ -12,7 +17,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
-from articles.models import Article, Source, Story
+from articles.models import Article, ArticleVersion, Source, Story
 from newsroom.csv_streaming import csv_download
 
 from .export import TABLES, claim_review, table, timeline_json
@@ -23,6 +28,7 @@ from .picture import timeline_picture
 from .positions import outlet_positions, with_deniers, with_positions
 from .spread import spread_of
 from .updates import LiveState, new_articles, since_version
+from .versions import compare_versions
 
 TIMELINE_PAGE_SIZE = 40
 MATRIX_PAGE_SIZE = 30
@@ -145,6 +151,7 @@ def _outlet_columns(story):
 
 
 @require_safe
+@bad_input_is_400("Bad parameter")
 def article_reader(request, slug, pk):
     article = get_object_or_404(
         Article.objects.select_related("story", "source", "copy_of__source"),
@@ -161,7 +168,32 @@ def article_reader(request, slug, pk):
             "body": annotated_body(article, mentions, quotes),
             "copies": article.copies.select_related("source").order_by("file_name"),
             "claims": claims_carried(mentions),
+            "comparison": compare_versions(article, request.GET),
         },
+    )
+
+
+# An archived page is shown as its source, never run: it came from someone else's site.
+ARCHIVE_HEADERS = {
+    "Content-Security-Policy": "sandbox; default-src 'none'",
+    "X-Content-Type-Options": "nosniff",
+}
+
+
+@require_safe
+def article_archive(request, slug, pk, number):
+    """The HTML of a fetched version of an article, as plain text to download."""
+    version = get_object_or_404(
+        ArticleVersion.objects.exclude(html="").only("html"),
+        article__pk=pk,
+        article__story__slug=slug,
+        number=number,
+    )
+    download = f'attachment; filename="article-{pk}-version-{number}.html"'
+    return HttpResponse(
+        version.html,
+        content_type="text/plain; charset=utf-8",
+        headers={**ARCHIVE_HEADERS, "Content-Disposition": download},
     )
 
 
