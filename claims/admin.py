@@ -38,6 +38,7 @@ from .position_admin import PositionCorrectionInline
 # here is what registers them, since Django's autodiscovery imports only claims.admin.
 from . import speaker_admin  # noqa: F401  isort: skip
 from . import jobs_admin  # noqa: F401  isort: skip
+
 # Feeds and their entries: registered by their own module, imported for the same reason.
 from . import feed_admin  # noqa: F401  isort: skip
 
