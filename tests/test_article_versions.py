@@ -275,7 +275,7 @@ def test_the_reader_queries_do_not_grow_with_versions_or_changed_claims(
                 article=article,
                 number=number,
                 body=f"{article.body} Version {number}.",
-                content_hash=str(number) * 64,
+                content_hash=f"{number:064x}",
                 positions={str(claim.pk): "repeats" for claim in claims[:number]},
             )
 

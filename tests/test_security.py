@@ -64,7 +64,7 @@ def rows(db):
             file_name=f"{number}.txt",
             body=body,
             raw_text=body,
-            content_hash=str(number) * 64,
+            content_hash=f"{number:064x}",
             published=datetime.date(2023, 3, number + 1),
         )
         for number, source in enumerate([herald, gazette])
