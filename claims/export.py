@@ -1,6 +1,5 @@
 """The story's data as research tables (CSV), a TimelineJS timeline and ClaimReview JSON-LD."""
 
-from django.db.models import Count
 from django.utils.html import escape
 
 from articles.csv_export import ARTICLE_COLUMNS, article_rows
@@ -72,8 +71,6 @@ POSITION_COLUMNS = [
     # "editor" when an editor set the position over the machine's reading of the mentions.
     "set_by",
 ]
-# The articles table ends with how many versions each article has had.
-ARTICLE_TABLE_COLUMNS = [*ARTICLE_COLUMNS, "versions"]
 VERSION_COLUMNS = [
     "article_id",
     "version",
@@ -91,31 +88,6 @@ TABLES = ("articles", "quotes", "claims", "mentions", "positions", "versions")
 
 def _name(related):
     return related.name if related is not None else ""
-
-
-def article_table_rows(articles):
-    """The articles' rows, each ending with its number of versions: one count query per
-    chunk of rows."""
-    chunk = []
-    for row in article_rows(articles):
-        chunk.append(row)
-        if len(chunk) == CHUNK_SIZE:
-            yield from _with_version_counts(chunk)
-            chunk = []
-    yield from _with_version_counts(chunk)
-
-
-def _with_version_counts(rows):
-    if not rows:
-        return
-    counts = dict(
-        ArticleVersion.objects.filter(article__in=[row[0] for row in rows])
-        .values_list("article")
-        .annotate(count=Count("pk"))
-        .order_by()
-    )
-    for row in rows:
-        yield [*row, counts.get(row[0], 0)]
 
 
 def version_rows(versions):
@@ -243,7 +215,7 @@ def table(name, story=None, story_filter=None):
     story_filter = story_filter or StoryFilter()
     if name == "articles":
         articles = Article.objects.filter(story=story) if story else Article.objects.all()
-        return ARTICLE_TABLE_COLUMNS, article_table_rows(story_filter.articles(articles))
+        return ARTICLE_COLUMNS, article_rows(story_filter.articles(articles))
     if name == "quotes":
         quotes = Quote.objects.filter(article__story=story) if story else Quote.objects.all()
         return QUOTE_COLUMNS, quote_rows(story_filter.quotes(quotes))

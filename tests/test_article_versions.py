@@ -181,7 +181,7 @@ def test_the_migration_gives_each_older_article_its_text_as_version_1(article):
     assert version.positions == {}
 
 
-def test_exports_count_and_list_each_articles_versions(client, story_folder):
+def test_exports_count_and_list_each_articles_versions(client, admin_client, story_folder):
     article = change_and_ingest(story_folder)
 
     (row,) = export("articles", "--story", SLUG)
@@ -199,6 +199,12 @@ def test_exports_count_and_list_each_articles_versions(client, story_folder):
     assert response["Content-Type"].startswith("text/csv")
     web = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert web == versions
+    action = admin_client.post(
+        "/admin/articles/article/",
+        {"action": "export_articles", "_selected_action": [str(article.pk)]},
+    )
+    (admin_row,) = csv.DictReader(io.StringIO(b"".join(action.streaming_content).decode()))
+    assert admin_row["versions"] == "2"
 
 
 def news_page(extra=""):

@@ -8,7 +8,7 @@ from newsroom.csv_streaming import csv_lines
 
 
 class Command(BaseCommand):
-    help = "Export articles, quotes, claims or mentions as CSV."
+    help = "Export one research table as CSV: articles, quotes, claims, mentions, positions or versions."
 
     def add_arguments(self, parser):
         parser.add_argument("table", choices=TABLES)
