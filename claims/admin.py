@@ -233,8 +233,10 @@ class ClaimAdmin(SavedByEditor, WritesNeedPermission, SimpleHistoryAdmin):
         undo = self.admin_site.admin_view(
             lambda request, pk, merge_id: undo_merge_view(self, request, pk, merge_id)
         )
+        # The review queue is a ClaimAdmin too, but "Add articles" belongs to the claims alone.
+        add_articles = add_articles_urls(self) if self.model is Claim else []
         return [
-            *add_articles_urls(self),
+            *add_articles,
             path("<int:pk>/undo-merge/<int:merge_id>/", undo, name=self._undo_merge_url_name),
             *super().get_urls(),
         ]
@@ -245,7 +247,9 @@ class ClaimAdmin(SavedByEditor, WritesNeedPermission, SimpleHistoryAdmin):
 
     def _merges(self, object_id):
         """The merges into or of this claim, each with the address that undoes it while it
-        stands."""
+        stands. An id that is no number has none: the admin then says there is no such claim."""
+        if not str(object_id).isdigit():
+            return []
         merges = ClaimMerge.objects.filter(
             Q(survivor_id=object_id) | Q(merged_id=object_id)
         ).select_related("survivor", "merged", "editor")

@@ -145,6 +145,31 @@ def _claim(job_id):
     return claimed == 1
 
 
+def requeue_stalled_jobs():
+    """Queue again each job left "running" for longer than NEWSROOM_JOB_STALLED_SECONDS,
+    whose worker must have died; one that has used its last attempt fails, saying so.
+    The number of jobs queued again and failed."""
+    cutoff = timezone.now() - datetime.timedelta(seconds=settings.NEWSROOM_JOB_STALLED_SECONDS)
+    stalled = IngestJob.objects.filter(status=IngestStatus.RUNNING, updated_at__lt=cutoff)
+    requeued = failed = 0
+    for job in stalled.only("pk", "attempts", "updated_at"):
+        stopped = f"the worker stopped during attempt {job.attempts}"
+        last_attempt = job.attempts >= settings.NEWSROOM_FETCH_ATTEMPTS
+        status = IngestStatus.FAILED if last_attempt else IngestStatus.RETRYING
+        # Matching the status and time read makes each job change hands once, even when two
+        # schedulers run.
+        changed = IngestJob.objects.filter(
+            pk=job.pk, status=IngestStatus.RUNNING, updated_at=job.updated_at
+        ).update(status=status, error=f"{stopped}; gave up" if last_attempt else stopped,
+                 updated_at=timezone.now())
+        if changed and last_attempt:
+            failed += 1
+        elif changed:
+            requeued += 1
+            _enqueue(job)
+    return requeued, failed
+
+
 def ingest_item(job):
     """Ingest the job's URL, file or text into its story: (outcome, article)."""
     given = _given_metadata(job.given)

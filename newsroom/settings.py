@@ -193,3 +193,6 @@ NEWSROOM_FETCH_ALLOW_PRIVATE = os.environ.get("NEWSROOM_FETCH_ALLOW_PRIVATE", ""
 NEWSROOM_FETCH_RETRY_SECONDS = float(os.environ.get("NEWSROOM_FETCH_RETRY_SECONDS", "30"))
 # Attempts a background job makes at fetching a page before it gives up and shows the reason.
 NEWSROOM_FETCH_ATTEMPTS = int(os.environ.get("NEWSROOM_FETCH_ATTEMPTS", "4"))
+# Seconds after which a job still "running" is taken for one whose worker died (fetching and
+# ingesting one page takes well under a minute); the feed scheduler queues it again.
+NEWSROOM_JOB_STALLED_SECONDS = float(os.environ.get("NEWSROOM_JOB_STALLED_SECONDS", "900"))

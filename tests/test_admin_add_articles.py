@@ -174,3 +174,16 @@ def test_an_unnamed_pasted_text_over_the_limit_is_refused_by_name(superuser, sto
     page = add(superuser, story, text="x" * 101).content.decode()
     assert "Not added: (pasted text): 101 bytes is over the 100-byte limit" in page
     assert not Article.objects.exists()
+
+
+def test_the_pages_sit_under_claims_not_the_review_queue(superuser, story):
+    page = superuser.get(ADD_ARTICLES).content.decode()
+    crumbs = re.search(r'<div class="breadcrumbs">(.*?)</div>', page, re.S).group(1)
+    assert html.unescape(re.sub(r"<[^>]+>", " ", crumbs)).split() == (
+        "Home › Claims › Claims › Add articles to a story".split()
+    )
+    queue_address = superuser.get("/admin/claims/reviewqueue/add-articles/", follow=True)
+    assert "Add articles to a story" not in queue_address.content.decode()
+    progress = add(superuser, story, text="The union said the ferries would sail.")
+    crumbs = re.search(r'<div class="breadcrumbs">(.*?)</div>', progress.content.decode(), re.S)
+    assert "Add articles" in crumbs.group(1) and story.title in crumbs.group(1)

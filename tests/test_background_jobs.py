@@ -2,6 +2,8 @@
 with its reason, a job is ingested once however many workers are handed it, and on PostgreSQL
 two workers share one queue without ingesting anything twice."""
 
+import datetime
+import io
 import os
 import subprocess
 import sys
@@ -12,6 +14,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.db.models import Count
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article, IngestJob, IngestStatus, Story
@@ -210,3 +213,39 @@ def test_two_workers_share_the_queue_and_ingest_each_page_once(local_site, fetch
     runs = DBTaskResult.objects.all()
     assert all(len(run.worker_ids) == 1 for run in runs)
     assert {run.worker_ids[0] for run in runs} == {"A", "B"}
+
+
+def stall(job, minutes_ago, attempts):
+    """Leave the job as a worker that died mid-run leaves it: running, untouched since."""
+    then = timezone.now() - datetime.timedelta(minutes=minutes_ago)
+    IngestJob.objects.filter(pk=job.pk).update(
+        status=IngestStatus.RUNNING, attempts=attempts, updated_at=then
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_scheduler_queues_again_a_job_whose_worker_died_and_fails_one_out_of_attempts(
+    local_site, fetching, queued, settings
+):
+    settings.NEWSROOM_JOB_STALLED_SECONDS = 60
+    harbour = Story.objects.create(title="Harbour strike", slug="harbour-strike")
+    url = serve_page(local_site, "/strike", article_page())
+    died = submit_url(harbour, url)
+    out_of_attempts = submit_url(harbour, serve_page(local_site, "/other", "Other"))
+    busy = submit_url(harbour, serve_page(local_site, "/busy", "Busy"))
+    stall(died, minutes_ago=30, attempts=1)
+    stall(out_of_attempts, minutes_ago=30, attempts=3)
+    stall(busy, minutes_ago=0, attempts=1)
+
+    out = io.StringIO()
+    call_command("feeds", "watch", "--every", "1", "--rounds", "1", stdout=out)
+
+    assert "jobs whose worker stopped: 1 queued again, 1 failed" in out.getvalue()
+    out_of_attempts.refresh_from_db()
+    assert out_of_attempts.status == IngestStatus.FAILED
+    assert out_of_attempts.error == "the worker stopped during attempt 3; gave up"
+    busy.refresh_from_db()
+    assert busy.status == IngestStatus.RUNNING
+    died = run_queue_until_finished(died)
+    assert died.status == IngestStatus.DONE
+    assert died.article.title == "Ferry strike ends after three days"

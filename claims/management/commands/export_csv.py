@@ -8,7 +8,10 @@ from newsroom.csv_streaming import csv_lines
 
 
 class Command(BaseCommand):
-    help = "Export one research table as CSV: articles, quotes, claims, mentions, positions or versions."
+    help = (
+        "Export one research table as CSV: "
+        "articles, quotes, claims, mentions, positions or versions."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("table", choices=TABLES)

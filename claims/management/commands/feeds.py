@@ -12,6 +12,7 @@ from django_tasks.backends.immediate import ImmediateBackend
 
 from articles.models import Feed, Story
 from claims.feeds import poll_all, poll_feeds_task
+from claims.tasks import requeue_stalled_jobs
 
 # Ten minutes: news sites update their feeds every few minutes, and polling more often than
 # that only costs them requests.
@@ -155,6 +156,7 @@ class Command(BaseCommand):
         if not in_process:
             result = poll_feeds_task.enqueue()
             self.stdout.write(f"{started} round {number}: feed polling queued (task {result.id})")
+            self.write_stalled(*requeue_stalled_jobs())
             return
         reports = poll_all()
         new = sum(report.new for report in reports)
@@ -166,6 +168,13 @@ class Command(BaseCommand):
         )
         for report in reports:
             self.write_errors(report)
+
+
+    def write_stalled(self, requeued, failed):
+        if requeued or failed:
+            self.stdout.write(
+                f"    jobs whose worker stopped: {requeued} queued again, {failed} failed"
+            )
 
 
 def _valid_url(url):
