@@ -160,8 +160,11 @@ def requeue_stalled_jobs():
         # schedulers run.
         changed = IngestJob.objects.filter(
             pk=job.pk, status=IngestStatus.RUNNING, updated_at=job.updated_at
-        ).update(status=status, error=f"{stopped}; gave up" if last_attempt else stopped,
-                 updated_at=timezone.now())
+        ).update(
+            status=status,
+            error=f"{stopped}; gave up" if last_attempt else stopped,
+            updated_at=timezone.now(),
+        )
         if changed and last_attempt:
             failed += 1
         elif changed:

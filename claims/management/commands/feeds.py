@@ -169,7 +169,6 @@ class Command(BaseCommand):
         for report in reports:
             self.write_errors(report)
 
-
     def write_stalled(self, requeued, failed):
         if requeued or failed:
             self.stdout.write(
