@@ -8,5 +8,6 @@ class ClaimsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Connects the receiver that credits ingestion's changes in the history.
-        from . import history  # noqa: F401
+        # Connect the receivers that credit ingestion's changes in the history, and that keep
+        # the story summary right after an article is edited.
+        from . import history, summary_upkeep  # noqa: F401

@@ -14,6 +14,7 @@ from django.utils import timezone
 from .history import record_current, recorded_as
 from .ingestion import pipeline
 from .models import Claim, ClaimMerge, Mention, SetBy, Stance
+from .summary import refresh_claims, refreshed_by_caller
 
 # A mention's fields, beside its claim, that undo needs to make it again.
 MENTION_FIELDS = (
@@ -40,8 +41,11 @@ def _survivor_fields(claim):
 def merge_claim(survivor, merged, editor):
     """Merge `merged` into `survivor`: its mentions move, it stays as a redirect; recorded so
     undo_merge() can put everything back, and in the history as the editor's."""
-    with transaction.atomic(), recorded_as(editor, f"merge of #{merged.pk} into #{survivor.pk}"):
-        return _merge_claim(survivor, merged, editor)
+    reason = f"merge of #{merged.pk} into #{survivor.pk}"
+    with transaction.atomic(), recorded_as(editor, reason), refreshed_by_caller():
+        record = _merge_claim(survivor, merged, editor)
+        refresh_claims([survivor.pk, merged.pk])
+        return record
 
 
 def _merge_claim(survivor, merged, editor):
@@ -84,6 +88,7 @@ def undo_merge(record, editor):
     reason = f"undo of the merge of #{record.merged_id} into #{record.survivor_id}"
     with transaction.atomic(), recorded_as(editor, reason):
         _undo_merge(record)
+        refresh_claims([record.survivor_id, record.merged_id])
 
 
 def _undo_merge(record):
@@ -191,6 +196,7 @@ def split_into_new_claim(mentions, wording, editor):
         moved = Mention.objects.filter(pk__in=[mention.pk for mention in mentions])
         moved.update(claim=claim, set_by=SetBy.EDITOR)
         record_current(moved)
+        refresh_claims({claim.pk, *(mention.claim_id for mention in mentions)})
     return claim
 
 

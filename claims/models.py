@@ -2,6 +2,7 @@
 
 from django.db import models, transaction
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -111,14 +112,11 @@ class ClaimQuerySet(models.QuerySet):
 
     def with_outlet_count(self):
         """Annotate `outlet_count`, how many outlets carry each claim, and `denials`, how many
-        of its mentions deny it; an article with no known outlet counts as an outlet of its
-        own."""
+        of its mentions deny it, from the claims' tallies; an article with no known outlet
+        counts as an outlet of its own."""
         return self.annotate(
-            outlet_count=models.Count("mentions__article__source", distinct=True)
-            + models.Count(
-                "mentions__article", filter=Q(mentions__article__source=None), distinct=True
-            ),
-            denials=models.Count("mentions", filter=Q(mentions__stance=Stance.DENIES)),
+            outlet_count=Coalesce(models.F("tally__outlets"), 0),
+            denials=Coalesce(models.F("tally__denials"), 0),
         )
 
     def for_timeline(self, story):
@@ -139,8 +137,8 @@ class ClaimQuerySet(models.QuerySet):
             .filter(story=story)
             .with_outlet_count()
             .order_by(
-                models.Case(models.When(denials__gt=0, then=0), default=1),
-                "-outlet_count",
+                models.F("tally__contested").desc(nulls_last=True),
+                models.F("tally__outlets").desc(nulls_last=True),
                 models.F("event_date").asc(nulls_last=True),
                 "timeline_position",
                 "pk",
@@ -153,8 +151,8 @@ class ClaimQuerySet(models.QuerySet):
             self.current()
             .filter(story=story)
             .with_outlet_count()
-            .filter(denials__gt=0)
-            .order_by("-outlet_count", "pk")[:limit]
+            .filter(tally__contested=True)
+            .order_by("-tally__outlets", "pk")[:limit]
         )
 
 
@@ -234,10 +232,14 @@ class Claim(models.Model):
     def absorb(self, others):
         """Merge `others` into this claim: their mentions move here, nothing is lost, and each
         stays only as the way to this claim from its old address."""
-        # The same evidence on both claims is kept once: read what this claim has just once.
+        # The same evidence on both claims is kept once: read what this claim has in the
+        # others' articles, just once.
+        their_articles = Mention.objects.filter(claim__in=others).values("article_id")
         kept = {
             (m.article_id, m.start, m.end, m.stance): m
-            for m in self.mentions.only("pk", "article_id", "start", "end", "stance", "set_by")
+            for m in self.mentions.filter(article__in=their_articles).only(
+                "pk", "article_id", "start", "end", "stance", "set_by"
+            )
         }
         for other in others:
             if other.pk == self.pk:
@@ -381,3 +383,6 @@ class ReviewQueue(Claim):
 
 # Editors' own records, in a module of their own; imported here so Django finds them.
 from .editorial import ClaimMerge, PositionCorrection, SpeakerMergeProposal  # noqa: E402, F401
+
+# The story's summary of who carries each claim, kept beside the mentions it sums up.
+from .summary import ClaimOutlet, ClaimTally  # noqa: E402, F401

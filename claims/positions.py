@@ -4,10 +4,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, F, Min, Q
+from django.db.models import Count, F, Q
 
 from .choices import Position, SetBy, Stance
-from .models import Mention, PositionCorrection
+from .models import ClaimOutlet, Mention, PositionCorrection
 
 
 @dataclass
@@ -40,42 +40,38 @@ class OutletPosition:
         return SetBy.EDITOR if self.corrected else SetBy.MACHINE
 
 
-def outlet_positions(mentions, claim_ids=()):
-    """The OutletPosition of each (claim, outlet) these mentions touch, by claim id, each
+def outlet_positions(outlet_rows, claim_ids=()):
+    """The OutletPosition of each (claim, outlet) of these ClaimOutlet rows, by claim id, each
     claim's outlets in order of first publication; editors' corrections of these claims, and
-    of `claim_ids`, win. Two grouped queries."""
-    rows = (
-        mentions.values_list(
-            "claim_id",
-            "article__source_id",
-            "article__source__name",
-            "article_id",
-            "article__file_name",
-            "stance",
-        )
-        .annotate(
-            count=Count("pk"),
-            own_voice=Count("pk", filter=Q(speaker=None, quote=None)),
-            first_published=Min("article__published"),
-        )
-        .order_by()
+    of `claim_ids`, win. Two queries, over the summary, never over mentions."""
+    rows = outlet_rows.values_list(
+        "claim_id",
+        "source_id",
+        "source__name",
+        "article_id",
+        "article__file_name",
+        "repeats",
+        "denials",
+        "own_voice_denials",
+        "mentions",
+        "first_published",
     )
     found = {}
-    for claim_id, source_id, source_name, article_id, file_name, stance, count, own, first in rows:
+    for claim_id, source_id, source_name, article_id, file_name, *counts in rows:
+        repeats, denials, own_voice_denials, mentions, first_published = counts
         key = (claim_id, source_id) if source_id else (claim_id, None, article_id)
-        outlet = found.get(key)
-        if outlet is None:
-            outlet = found[key] = OutletPosition(
-                claim_id=claim_id,
-                source_id=source_id,
-                article_id=None if source_id else article_id,
-                outlet=source_name or file_name,
-            )
-        outlet.stances.add(stance)
-        outlet.mentions += count
-        outlet.denies_in_own_voice |= stance == Stance.DENIES and own > 0
-        if first and (outlet.first_published is None or first < outlet.first_published):
-            outlet.first_published = first
+        found[key] = OutletPosition(
+            claim_id=claim_id,
+            source_id=source_id,
+            article_id=article_id,
+            outlet=source_name or file_name,
+            stances={
+                stance for stance, n in [(Stance.REPEATS, repeats), (Stance.DENIES, denials)] if n
+            },
+            denies_in_own_voice=own_voice_denials > 0,
+            mentions=mentions,
+            first_published=first_published,
+        )
     _apply_corrections(found, {*claim_ids, *(key[0] for key in found)})
     by_claim = defaultdict(list)
     for outlet in found.values():
@@ -107,7 +103,7 @@ def with_positions(claims):
     `deny_outlets`, `both_outlets`, `mention_count` and `first_outlet`, the name of the
     earliest outlet that carries the claim, not only its denial."""
     claim_ids = [c.pk for c in claims]
-    by_claim = outlet_positions(Mention.objects.filter(claim__in=claim_ids), claim_ids)
+    by_claim = outlet_positions(ClaimOutlet.objects.filter(claim__in=claim_ids), claim_ids)
     for claim in claims:
         claim.positions = by_claim.get(claim.pk, [])
         claim.outlets = {p: {} for p in (Position.REPEATS, Position.BOTH, Position.DENIES)}
@@ -124,15 +120,17 @@ def with_positions(claims):
 
 def with_deniers(claims):
     """The claims, each given `deniers`: the names of who denies it, earliest first; an
-    outlet that denies in its own voice is named for itself. One grouped query."""
+    outlet that denies in its own voice is named for itself. Two queries: the summary's
+    first denial of each speaker in each outlet, and those mentions."""
+    claim_ids = [c.pk for c in claims]
+    denials = ClaimOutlet.objects.filter(claim__in=claim_ids).values_list("deniers", flat=True)
     rows = (
-        Mention.objects.filter(claim__in=[c.pk for c in claims], stance=Stance.DENIES)
+        Mention.objects.filter(pk__in=[pk for deniers in denials for pk in deniers])
         .values_list("claim_id", "speaker__name", "article__source__name")
-        .annotate(first_published=Min("article__published"), first_start=Min("start"))
-        .order_by("claim_id", F("first_published").asc(nulls_last=True), "first_start")
+        .order_by("claim_id", F("article__published").asc(nulls_last=True), "start")
     )
     names = defaultdict(list)
-    for claim_id, speaker, outlet, *_ in rows:
+    for claim_id, speaker, outlet in rows:
         name = speaker or outlet
         if name and name not in names[claim_id]:
             names[claim_id].append(name)

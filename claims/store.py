@@ -13,6 +13,7 @@ from .positions import article_positions
 from .speaker_directory import SpeakerDirectory
 from .speaker_proposals import propose_speaker_merges
 from .story_claims import StoryClaims
+from .summary import refresh_article, refreshed_by_caller
 from .timeline import order_timeline
 
 
@@ -38,7 +39,7 @@ class StoryStore:
     def save_article(self, text, doc):
         """Store the article `text` and the analysed `doc` of its body; "new", "updated" or
         "unchanged". The history credits what changes to ingestion of this file."""
-        with recorded_as(self.actor, f"ingestion of {text.file_name}"):
+        with recorded_as(self.actor, f"ingestion of {text.file_name}"), refreshed_by_caller():
             outcome = self._save_article(text, doc)
             record_current(Claim.objects.filter(pk__in=self.claims.take_unrecorded()))
         if outcome != "unchanged":
@@ -70,13 +71,16 @@ class StoryStore:
         self._save_mentions(article, statements, quote_rows, is_new, reference_date)
         _record_positions(article, replaced_positions)
         self._drop_orphans(unheld)
+        carried = set(Mention.objects.filter(article=article).values_list("claim_id", flat=True))
+        self.claims.touched |= carried | unheld
+        refresh_article(carried | unheld, article)
         self.articles.mark_copy(article)
         return "new" if is_new else "updated"
 
     def finish(self):
         """Merge claims that turned out alike, then put the story's claims in timeline order."""
         lock_story(self.story)
-        with recorded_as(self.actor, self._run_reason()):
+        with recorded_as(self.actor, self._run_reason()), refreshed_by_caller():
             self.claims.finish()
             propose_speaker_merges(self.story)
             moved = order_timeline(self.story)

@@ -3,13 +3,12 @@ made, filled in where the machine knew nothing yet, and merged when two turn out
 
 from collections import Counter
 
-from django.db.models import Count, F
-
 from articles.store import source_named
 
 from .analysis.statements import NEGATION_TERM
 from .clustering import DENIAL_MATCH_THRESHOLD, ClaimIndex
-from .models import Claim, Mention, SetBy, Stance
+from .models import Claim, ClaimTally, SetBy, Stance
+from .summary import outlets_of, refresh_outlets
 
 # Fields of a claim the machine fills in once, from the first statement that gives them (the
 # origin speaker is worked out by finish(), from all the story's articles).
@@ -39,13 +38,14 @@ class StoryClaims:
         # How often each claim of the story is denied: bare denials lean towards those.
         self.denial_counts = Counter(
             dict(
-                Mention.objects.filter(claim__story=story, stance=Stance.DENIES)
-                .values("claim")
-                .annotate(count=Count("pk"))
-                .values_list("claim", "count")
+                ClaimTally.objects.filter(story=story, contested=True).values_list(
+                    "claim", "denials"
+                )
             )
         )
         self.claims_made = 0
+        # Claims whose mentions this run changed: finish() looks at these, not the whole story.
+        self.touched = set()
 
     def catch_up(self):
         """Index the claims stored since the last look, by this or another ingest."""
@@ -167,21 +167,27 @@ class StoryClaims:
         self.index.remove(claim_id)
         self.index.add(match, terms)
         self.changed_terms.add(match)
+        self.touched.add(match)
         self.denial_counts[match] += self.denial_counts.pop(claim_id, 0)
+        moving_outlets = outlets_of([claim_id])
         survivor.absorb([claim])
+        refresh_outlets([match, claim_id], **moving_outlets)
         return match
 
     def finish(self):
-        """Merge claims that turned out alike, then store the terms that changed. Claims made
-        early in a run were matched with little to compare against: look at all again."""
+        """Merge the claims this run changed into older ones they turned out alike to, then
+        store the terms that changed. Claims made early in a run were matched with little to
+        compare against: look at them again; the claims the run left alone cannot have come
+        to match each other."""
         self.catch_up()
         # A merge gives the survivor new terms, which may make it match a claim already looked
         # at: look again until nothing merges, a few times at most, as each pass costs a lookup
         # per claim.
         for _ in range(MERGE_PASSES):
+            looked_at = (self.touched | self.changed_terms) & set(self.index.terms_by_claim)
             merged = [
                 claim_id
-                for claim_id in sorted(self.index.terms_by_claim, reverse=True)
+                for claim_id in sorted(looked_at, reverse=True)
                 if self.merge_into_older(claim_id) != claim_id
             ]
             if not merged:
@@ -189,26 +195,28 @@ class StoryClaims:
         for claim_id in self.changed_terms & set(self.index.terms_by_claim):
             terms = " ".join(sorted(self.index.terms_by_claim[claim_id]))
             Claim.objects.filter(pk=claim_id).update(match_terms=terms)
-        self._fill_origins()
+        self._fill_origins(self.touched)
 
-    def _fill_origins(self):
-        """Date each machine claim and credit its origin by the articles, now all are in: its
-        speaker is who first asserted it, by publication date and then place in the text; its
-        outlet, where no sentence credited one, the first to report it; its date, where no
-        sentence gave one, the earliest day an article carried it."""
-        mentions = Mention.objects.filter(
-            claim__story=self.story, claim__set_by=SetBy.MACHINE
-        ).order_by(F("article__published").asc(nulls_last=True), "article_id", "start")
-        first = {}
-        rows = mentions.values_list(
-            "claim_id", "stance", "speaker_id", "article__source_id", "article__published"
-        )
-        for claim_id, stance, speaker_id, source_id, published in rows.iterator():
-            seen = first.setdefault(claim_id, {"event_date": published})
-            if stance == Stance.REPEATS:
-                seen.setdefault("origin_source", source_id)
-                if speaker_id is not None:
-                    seen.setdefault("origin_speaker", speaker_id)
+    def _fill_origins(self, claim_ids):
+        """Date each of these machine claims and credit its origin by the articles, now all
+        are in: its speaker is who first asserted it, by publication date and then place in
+        the text; its outlet, where no sentence credited one, the first to report it; its
+        date, where no sentence gave one, the earliest day an article carried it. Read from
+        the claims' tallies, one row each."""
+        tallies = ClaimTally.objects.filter(claim__in=claim_ids, claim__set_by=SetBy.MACHINE)
+        first = {
+            claim_id: {
+                "event_date": published,
+                "origin_source": source_id,
+                "origin_speaker": speaker_id,
+            }
+            for claim_id, published, source_id, speaker_id in tallies.values_list(
+                "claim_id",
+                "first_published",
+                "first_repeat__article__source_id",
+                "first_speaker_repeat__speaker_id",
+            )
+        }
         claims = Claim.objects.filter(pk__in=first, set_by=SetBy.MACHINE).only(
             "origin_speaker_id", "origin_source_id", "event_date"
         )

@@ -23,7 +23,7 @@ from newsroom.csv_streaming import csv_download
 from .export import TABLES, claim_review, table, timeline_json
 from .filters import InvalidFilter, StoryFilter, page_number
 from .highlight import annotated_body, claims_carried, highlight_words, wording_difference
-from .models import Claim, Mention, Position, PositionCorrection, Speaker, Stance
+from .models import Claim, ClaimOutlet, Position, PositionCorrection, Speaker, Stance
 from .picture import timeline_picture
 from .positions import outlet_positions, with_deniers, with_positions
 from .spread import spread_of
@@ -118,7 +118,7 @@ def story_matrix(request, slug):
     positions = {
         (claim_id, _column_key(outlet)): outlet.position
         for claim_id, outlets in outlet_positions(
-            Mention.objects.filter(claim__in=claim_ids), claim_ids
+            ClaimOutlet.objects.filter(claim__in=claim_ids), claim_ids
         ).items()
         for outlet in outlets
     }
@@ -201,12 +201,12 @@ def article_archive(request, slug, pk, number):
 def source_detail(request, slug, pk):
     story = get_object_or_404(Story, slug=slug)
     source = get_object_or_404(Source, pk=pk)
-    mentions = Mention.objects.filter(article__story=story, article__source=source)
+    outlet_rows = ClaimOutlet.objects.filter(story=story, source=source)
     corrected = PositionCorrection.objects.filter(source=source, claim__story=story)
     positions = {
         outlet.claim_id: outlet.position
         for outlets in outlet_positions(
-            mentions, corrected.values_list("claim_id", flat=True)
+            outlet_rows, corrected.values_list("claim_id", flat=True)
         ).values()
         for outlet in outlets
         if outlet.source_id == source.pk

@@ -112,7 +112,7 @@ def test_claim_page_queries_do_not_grow_with_mentions(
         Mention.objects.create(
             claim=claim, article=article, stance="denies", sentence="The", start=number, end=50
         )
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         assert client.get(f"/stories/{article.story.slug}/claims/{claim.pk}/").status_code == 200
 
 

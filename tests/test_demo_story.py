@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from articles.models import Article
-from claims.models import Claim, Mention, Stance
+from claims.models import Claim, ClaimOutlet, Mention, Stance
 from claims.positions import outlet_positions
 
 DEMO = Path(__file__).resolve().parent.parent / "data" / "stories" / "biden-zelensky-call"
@@ -58,7 +58,7 @@ def test_headline_claim_is_denied_by_the_spokeswoman_and_the_presidents_office(d
 
 
 def test_no_outlet_stands_on_both_sides_of_any_claim(client, demo):
-    positions = outlet_positions(Mention.objects.filter(claim__story=demo))
+    positions = outlet_positions(ClaimOutlet.objects.filter(story=demo))
     for claim_id, outlets in positions.items():
         names = [outlet.outlet for outlet in outlets]
         assert len(names) == len(set(names)), (claim_id, names)

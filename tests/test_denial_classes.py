@@ -6,7 +6,7 @@ import pytest
 from articles.models import Story
 from claims.analysis.labels import Stance
 from claims.ingestion import ingest_text
-from claims.models import Mention
+from claims.models import ClaimOutlet, Mention
 from claims.positions import outlet_positions
 
 REPORT = (
@@ -75,7 +75,7 @@ def test_a_blanket_denial_answers_every_claim_of_the_report(story):
     denied_claims = " | ".join(m.claim.text for m in denied)
     assert "depot" in denied_claims and "museum" in denied_claims
     assert all("tram company" in m.speaker.name.lower() for m in denied if m.speaker)
-    outlets = outlet_positions(Mention.objects.filter(claim__story=story))
+    outlets = outlet_positions(ClaimOutlet.objects.filter(story=story))
     answered = {m.claim_id for m in denied}
     assert {o.position for c in answered for o in outlets[c]} == {"both"}
     # Who denied is news of its own: the outlet reports the company's denial.

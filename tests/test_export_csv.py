@@ -241,7 +241,9 @@ def test_admin_action_exports_the_selected_rows(admin_client, tricky_story, mode
 
 def test_positions_table_gives_each_outlet_one_side_of_each_claim(client, tricky_story):
     speaker = Speaker.objects.create(name="Ines Marr")
-    Mention.objects.filter(stance="denies").update(speaker=speaker)
+    for denial in Mention.objects.filter(stance="denies"):
+        denial.speaker = speaker
+        denial.save()
 
     (row,) = read_rows(download(client, "/stories/bridge/export/positions.csv"))
     assert row["claim_id"] == str(Claim.objects.get().pk)
