@@ -27,6 +27,8 @@ class StoryStore:
         self.claims = StoryClaims(story)
         self.quotes_made = self.mentions_made = 0
         self.files_saved = []
+        # The articles this run stored and the speakers their rows name.
+        self.articles_saved, self.speakers_named = set(), set()
 
     @property
     def claims_made(self):
@@ -45,6 +47,12 @@ class StoryStore:
         if outcome != "unchanged":
             self.files_saved.append(text.file_name)
         return outcome
+
+    def _speaker(self, ref):
+        speaker = self.speakers.find_or_create(ref)
+        if speaker is not None:
+            self.speakers_named.add(speaker.pk)
+        return speaker
 
     def _save_article(self, text, doc):
         lock_story(self.story)
@@ -75,6 +83,7 @@ class StoryStore:
         self.claims.touched |= carried | unheld
         refresh_article(carried | unheld, article)
         self.articles.mark_copy(article)
+        self.articles_saved.add(article.pk)
         return "new" if is_new else "updated"
 
     def finish(self):
@@ -82,10 +91,25 @@ class StoryStore:
         lock_story(self.story)
         with recorded_as(self.actor, self._run_reason()), refreshed_by_caller():
             self.claims.finish()
-            propose_speaker_merges(self.story)
+            if self._named_speakers_new_to_story():
+                propose_speaker_merges(self.story)
             moved = order_timeline(self.story)
             changed = self.claims.take_unrecorded() | set(moved)
             record_current(Claim.objects.filter(pk__in=changed))
+
+    def _named_speakers_new_to_story(self):
+        """Whether the run's articles name a speaker the story's other articles do not: two
+        names the story had before were compared by an earlier run. A few indexed look-ups
+        per speaker, never a read of the whole story."""
+        earlier = Article.objects.filter(story=self.story).exclude(pk__in=self.articles_saved)
+        for speaker_id in self.speakers_named:
+            named_before = (
+                Mention.objects.filter(speaker_id=speaker_id, article__in=earlier).exists()
+                or Quote.objects.filter(speaker_id=speaker_id, article__in=earlier).exists()
+            )
+            if not named_before:
+                return True
+        return False
 
     def _run_reason(self):
         """What the history says caused the run's last changes: the files it stored."""
@@ -137,7 +161,7 @@ class StoryStore:
             rows.append(
                 Quote(
                     article=article,
-                    speaker=self.speakers.find_or_create(attribution.speaker),
+                    speaker=self._speaker(attribution.speaker),
                     text=span.text,
                     start=span.start,
                     end=span.end,
@@ -230,7 +254,7 @@ class StoryStore:
             sentence=statement.sentence,
             start=statement.start,
             end=statement.end,
-            speaker=self.speakers.find_or_create(statement.speaker),
+            speaker=self._speaker(statement.speaker),
             via=_relay_name(statement),
             quote=quote if quote is not None and quote.pk else None,
         )
