@@ -1,6 +1,7 @@
 """Lays out the timeline picture: one lane per outlet, days across, a mark for each claim at
 the day an outlet first carried it, shaped by the outlet's position."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -16,6 +17,9 @@ MARK_STEP = 18
 MARKS_PER_ROW = 8
 ROW_STEP = 18
 MARK_RADIUS = 7
+# The picture has a lane for at most this many outlets, those carrying the most of its
+# claims: a story told by a hundred outlets stays a picture one can read, and cheap to draw.
+MAX_LANES = 15
 # Outlet names longer than this are cut in the lane label; the full name is its tooltip.
 LABEL_CHARACTERS = 17
 LABEL_WIDTH = 136
@@ -88,6 +92,8 @@ class Picture:
     label_width: int = LABEL_WIDTH
     axis_height: int = AXIS_HEIGHT
     mark_radius: int = MARK_RADIUS
+    # Outlets left out, as they carry fewer of the claims than the lanes shown.
+    other_outlets: int = 0
 
     def __bool__(self):
         return bool(self.marks)
@@ -103,6 +109,9 @@ def timeline_picture(claims):
     ]
     if not marks:
         return Picture()
+    carried = Counter(mark.outlet for mark in marks)
+    shown = {outlet for outlet, _ in carried.most_common(MAX_LANES)}
+    marks = [mark for mark in marks if mark.outlet in shown]
     in_cell = {}
     for mark in marks:
         in_cell.setdefault((mark.day, mark.outlet), []).append(mark)
@@ -124,6 +133,7 @@ def timeline_picture(claims):
         marks=marks,
         width=columns[-1].x + columns[-1].width,
         height=last.y + last.height,
+        other_outlets=len(carried) - len(shown),
     )
 
 
@@ -149,8 +159,11 @@ def _lanes(claims, in_cell):
     """One lane per outlet, the earliest to carry any of the claims at the top; a lane is as
     tall as its busiest day's rows of marks."""
     first = {}
+    shown = {outlet for _, outlet in in_cell}
     for claim in claims:
         for outlet in claim.positions:
+            if outlet.outlet not in shown:
+                continue
             when = outlet.first_published or date.max
             known = first.get(outlet.outlet)
             if known is None or when < known[0]:
