@@ -161,13 +161,13 @@ def gold_quotes_in_body(gold_quotes, body):
     return kept, left_out
 
 
-def measure_quotes(gold, articles_by_file):
-    """Print quote, kind and speaker scores; return (quote F1, speaker accuracy)."""
-    gold_speakers = {speaker["name"]: speaker for speaker in gold["speakers"]}
-    all_pairs = []
-    gold_count = predicted_count = 0
-    gold_speech_count = predicted_speech_count = matched_speech_count = 0
-    quotes_outside_bodies = []
+def match_quotes_per_file(gold, articles_by_file):
+    """Print matched / gold / predicted per file; return the pairs, the counts, the left-out quotes.
+
+    Each pair is (file name, gold quote, predicted quote).
+    """
+    all_pairs, quotes_outside_bodies = [], []
+    counts = Counter()
     print("Quotes per file (matched / gold / predicted)")
     for file_name, annotation in gold["files"].items():
         gold_quotes = annotation["quotes"]
@@ -180,23 +180,28 @@ def measure_quotes(gold, articles_by_file):
         pairs = match_quotes(gold_quotes, predicted_quotes)
         print(f"  {file_name:32} {len(pairs):3} / {len(gold_quotes):3} / {len(predicted_quotes):3}")
         all_pairs.extend((file_name, gold_quote, quote) for gold_quote, quote in pairs)
-        gold_count += len(gold_quotes)
-        predicted_count += len(predicted_quotes)
-        gold_speech_count += sum(quote["kind"] == "speech" for quote in gold_quotes)
+        counts["gold"] += len(gold_quotes)
+        counts["predicted"] += len(predicted_quotes)
+        counts["gold_speech"] += sum(quote["kind"] == "speech" for quote in gold_quotes)
         matched_speech = sum(gold_quote["kind"] == "speech" for gold_quote, _ in pairs)
-        matched_speech_count += matched_speech
+        counts["matched_speech"] += matched_speech
         # A predicted quote belongs to the speech subset by its gold kind when it has one:
         # a wrong kind is scored once, by kind accuracy, not again as a missed speech quote.
         matched_ids = {quote.pk for _, quote in pairs}
-        predicted_speech_count += matched_speech + sum(
+        counts["predicted_speech"] += matched_speech + sum(
             quote.kind == "speech" for quote in predicted_quotes if quote.pk not in matched_ids
         )
+    return all_pairs, counts, quotes_outside_bodies
 
-    precision = ratio(len(all_pairs), predicted_count)
-    recall = ratio(len(all_pairs), gold_count)
+
+def print_quote_detection(all_pairs, counts, quotes_outside_bodies):
+    """Print precision, recall and F1 for all and for speech quotes, and kind accuracy;
+    return the F1 over all quotes."""
+    precision = ratio(len(all_pairs), counts["predicted"])
+    recall = ratio(len(all_pairs), counts["gold"])
     quote_f1 = f1_score(precision, recall)
-    speech_precision = ratio(matched_speech_count, predicted_speech_count)
-    speech_recall = ratio(matched_speech_count, gold_speech_count)
+    speech_precision = ratio(counts["matched_speech"], counts["predicted_speech"])
+    speech_recall = ratio(counts["matched_speech"], counts["gold_speech"])
     print("\nQuote detection")
     print(f"  all quotes     P {precision:.3f}  R {recall:.3f}  F1 {quote_f1:.3f}")
     print(
@@ -207,7 +212,12 @@ def measure_quotes(gold, articles_by_file):
     print_rate("scare/speech kind on matched quotes", right_kinds, len(all_pairs))
     for file_name, gold_quote in quotes_outside_bodies:
         print(f"  not in the body of {file_name}, left out: {gold_quote['text'][:60]!r}")
+    return quote_f1
 
+
+def measure_speakers(gold, all_pairs):
+    """Print speaker accuracy on matched quotes the gold credits, and each mistake; return it."""
+    gold_speakers = {speaker["name"]: speaker for speaker in gold["speakers"]}
     credited_pairs = [pair for pair in all_pairs if pair[1]["speaker"] is not None]
     mistakes = [
         (file_name, quote.start, gold_quote["speaker"], quote.speaker)
@@ -215,65 +225,79 @@ def measure_quotes(gold, articles_by_file):
         if not speaker_is_right(gold_speakers[gold_quote["speaker"]], quote.speaker)
     ]
     right_speakers = len(credited_pairs) - len(mistakes)
-    speaker_accuracy = ratio(right_speakers, len(credited_pairs))
     print("\nSpeakers")
     print_rate("speaker on matched credited quotes", right_speakers, len(credited_pairs))
     for file_name, start, gold_name, predicted in mistakes:
         predicted_name = predicted.name if predicted else "(none)"
         print(f"    {file_name} @{start}: gold {gold_name!r}, predicted {predicted_name!r}")
-    return quote_f1, speaker_accuracy
+    return ratio(right_speakers, len(credited_pairs))
 
 
-def measure_stances(gold, articles_by_file):
-    """Print per-claim, per-outlet and overall stance scores; return contested-claim accuracy."""
+def measure_quotes(gold, articles_by_file):
+    """Print quote, kind and speaker scores; return (quote F1, speaker accuracy)."""
+    all_pairs, counts, quotes_outside_bodies = match_quotes_per_file(gold, articles_by_file)
+    quote_f1 = print_quote_detection(all_pairs, counts, quotes_outside_bodies)
+    return quote_f1, measure_speakers(gold, all_pairs)
+
+
+def mentions_of_articles(articles):
+    """The mentions in each article, by article id, and the text of each claim they belong to."""
     from claims.models import Mention
 
     mentions_by_article = defaultdict(list)
     claim_texts = {}
-    for mention in Mention.objects.filter(article__in=articles_by_file.values()).select_related(
-        "claim"
-    ):
+    for mention in Mention.objects.filter(article__in=articles).select_related("claim"):
         mentions_by_article[mention.article_id].append(mention)
         claim_texts[mention.claim_id] = mention.claim.text
+    return mentions_by_article, claim_texts
 
-    results = []  # (claim, outlet, correct) for every evidence item found in its article
-    unlocated = 0
-    print("\nStance per gold claim (correct/total, all evidence in one predicted claim)")
-    for claim in gold["claims"]:
-        located = []
-        for evidence in claim["evidence"]:
-            article = articles_by_file.get(evidence["file"])
-            span = locate_sentence(evidence["sentence"], article.body) if article else None
-            if span is None:
-                unlocated += 1
-                print(f"  warning: not in {evidence['file']}: {evidence['sentence'][:70]!r}")
-                continue
-            candidates = [
-                mention
-                for mention in mentions_by_article[article.pk]
-                if mention.start < span[1] and mention.end > span[0]
-            ]
-            located.append((evidence, article, candidates))
 
-        votes = Counter(mention.claim_id for _, _, candidates in located for mention in candidates)
-        predicted_claim_id = votes.most_common(1)[0][0] if votes else None
-        correct = 0
-        all_in_one_claim = bool(located)
-        for evidence, article, candidates in located:
-            in_predicted_claim = [m for m in candidates if m.claim_id == predicted_claim_id]
-            is_correct = any(m.stance == evidence["stance"] for m in in_predicted_claim)
-            correct += is_correct
-            all_in_one_claim = all_in_one_claim and bool(in_predicted_claim)
-            outlet = article.source.name if article.source else article.file_name
-            results.append((claim, outlet, is_correct))
-        predicted_text = (
-            claim_texts[predicted_claim_id][:70] if predicted_claim_id else "(no predicted claim)"
-        )
-        print(
-            f"  {claim['id']:46} {correct:2}/{len(located):<2} "
-            f"{'one claim' if all_in_one_claim else 'SCATTERED'}  -> {predicted_text}"
-        )
+def locate_evidence(claim, articles_by_file, mentions_by_article):
+    """Each evidence item of the gold claim found in its article, with the mentions overlapping
+    it, as (evidence, article, mentions); and how many items were not found (each is warned)."""
+    located, unlocated = [], 0
+    for evidence in claim["evidence"]:
+        article = articles_by_file.get(evidence["file"])
+        span = locate_sentence(evidence["sentence"], article.body) if article else None
+        if span is None:
+            unlocated += 1
+            print(f"  warning: not in {evidence['file']}: {evidence['sentence'][:70]!r}")
+            continue
+        candidates = [
+            mention
+            for mention in mentions_by_article[article.pk]
+            if mention.start < span[1] and mention.end > span[0]
+        ]
+        located.append((evidence, article, candidates))
+    return located, unlocated
 
+
+def score_claim_stances(claim, located, claim_texts):
+    """Print how many of the claim's located evidence items got the right stance in the
+    predicted claim most of them fall in; return (claim, outlet, correct) for each item."""
+    votes = Counter(mention.claim_id for _, _, candidates in located for mention in candidates)
+    predicted_claim_id = votes.most_common(1)[0][0] if votes else None
+    results = []
+    correct = 0
+    all_in_one_claim = bool(located)
+    for evidence, article, candidates in located:
+        in_predicted_claim = [m for m in candidates if m.claim_id == predicted_claim_id]
+        is_correct = any(m.stance == evidence["stance"] for m in in_predicted_claim)
+        correct += is_correct
+        all_in_one_claim = all_in_one_claim and bool(in_predicted_claim)
+        outlet = article.source.name if article.source else article.file_name
+        results.append((claim, outlet, is_correct))
+    predicted_text = (
+        claim_texts[predicted_claim_id][:70] if predicted_claim_id else "(no predicted claim)"
+    )
+    print(
+        f"  {claim['id']:46} {correct:2}/{len(located):<2} "
+        f"{'one claim' if all_in_one_claim else 'SCATTERED'}  -> {predicted_text}"
+    )
+    return results
+
+
+def print_stances_per_outlet(results):
     print("\nStance per outlet")
     outcomes_by_outlet = defaultdict(list)
     for _, outlet, is_correct in results:
@@ -281,6 +305,19 @@ def measure_stances(gold, articles_by_file):
     for outlet, outcomes in sorted(outcomes_by_outlet.items()):
         print_rate(outlet[:36], sum(outcomes), len(outcomes))
 
+
+def measure_stances(gold, articles_by_file):
+    """Print per-claim, per-outlet and overall stance scores; return contested-claim accuracy."""
+    mentions_by_article, claim_texts = mentions_of_articles(articles_by_file.values())
+    results = []  # (claim, outlet, correct) for every evidence item found in its article
+    unlocated = 0
+    print("\nStance per gold claim (correct/total, all evidence in one predicted claim)")
+    for claim in gold["claims"]:
+        located, claim_unlocated = locate_evidence(claim, articles_by_file, mentions_by_article)
+        unlocated += claim_unlocated
+        results.extend(score_claim_stances(claim, located, claim_texts))
+
+    print_stances_per_outlet(results)
     contested = [is_correct for claim, _, is_correct in results if claim["contested"]]
     print("\nStance overall")
     print_rate("all evidence", sum(is_correct for _, _, is_correct in results), len(results))

@@ -92,7 +92,7 @@ def measure(corpus, database, measure_what, workers=1):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def main():
+def parse_arguments():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--megabytes", type=float, default=2.0)
     parser.add_argument("--repeat", type=int, default=2, help="turns of spaCy and ingest")
@@ -105,10 +105,21 @@ def main():
         action="store_true",
         help="ingest into DATABASE_URL (e.g. PostgreSQL) instead of throwaway SQLite files",
     )
-    args = parser.parse_args()
-    if args.child:
-        return child(args)
+    return parser.parse_args()
 
+
+def database_file(scratch, name, use_database_url):
+    """A fresh SQLite file in the scratch folder, or None to ingest into DATABASE_URL."""
+    return None if use_database_url else scratch / f"{name}.sqlite3"
+
+
+def measure_all(args):
+    """Write the full and half corpora and run every measurement on them.
+
+    Returns the full corpus's size in bytes and the runs: lists of turns under "spacy", "one"
+    and "two" (workers), single runs under "rerun" and "half". On DATABASE_URL, whose database
+    cannot be made fresh, "two" stays empty and "half" None.
+    """
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
         full = scratch / "full" / "speed-test"
@@ -117,51 +128,58 @@ def main():
         half_files, half_size = write_corpus(half, args.megabytes / 2)
 
         def database(name):
-            return None if args.use_database_url else scratch / f"{name}.sqlite3"
+            return database_file(scratch, name, args.use_database_url)
 
         print(f"corpus: {files} files, {size / 1e6:.2f} MB (half: {half_files} files)")
         if args.use_database_url:
             print("(worker and memory runs need fresh databases: skipped on DATABASE_URL)")
-        spacy_runs, first_runs, two_runs = [], [], []
+        runs = {"spacy": [], "one": [], "two": [], "half": None}
         for turn in range(max(1, args.repeat)):
-            spacy_runs.append(measure(full, database(f"spacy{turn}"), "spacy"))
-            first_runs.append(measure(full, database(f"one{turn}"), "ingest", workers=1))
+            runs["spacy"].append(measure(full, database(f"spacy{turn}"), "spacy"))
+            runs["one"].append(measure(full, database(f"one{turn}"), "ingest", workers=1))
             if not args.use_database_url:
-                two_runs.append(measure(full, database(f"two{turn}"), "ingest", workers=2))
-        rerun = measure(full, database("one0"), "ingest", workers=1)
-        half_run = None
+                runs["two"].append(measure(full, database(f"two{turn}"), "ingest", workers=2))
+        runs["rerun"] = measure(full, database("one0"), "ingest", workers=1)
         if not args.use_database_url:
-            half_run = measure(half, database("half"), "ingest", workers=1)
+            runs["half"] = measure(half, database("half"), "ingest", workers=1)
+    return size, runs
 
-    def fastest(runs):
-        return min(runs, key=lambda run: run["seconds"]) if runs else None
 
-    spacy_run, first, two = fastest(spacy_runs), fastest(first_runs), fastest(two_runs)
+def fastest(runs):
+    return min(runs, key=lambda run: run["seconds"]) if runs else None
 
+
+def print_timing(label, run, note):
+    print(f"{label:<26} {run['seconds']:7.2f} s  {note}")
+
+
+def turns(runs):
+    return "turns: " + ", ".join(f"{run['seconds']:.1f} s" for run in runs)
+
+
+def print_report(size, runs):
+    """Print each timing with its ratio to the baseline it is judged against, and memory growth."""
+    spacy_run, first, two = fastest(runs["spacy"]), fastest(runs["one"]), fastest(runs["two"])
+    rerun, half_run = runs["rerun"], runs["half"]
     mb = size / 1e6
-
-    def line(label, run, note):
-        print(f"{label:<26} {run['seconds']:7.2f} s  {note}")
-
-    def turns(runs):
-        return "turns: " + ", ".join(f"{run['seconds']:.1f} s" for run in runs)
-
-    line(
+    print_timing(
         "spaCy nlp.pipe alone",
         spacy_run,
-        f"{mb / spacy_run['seconds']:.3f} MB/s; {turns(spacy_runs)}",
+        f"{mb / spacy_run['seconds']:.3f} MB/s; {turns(runs['spacy'])}",
     )
-    line("ingest, 1 worker", first, f"{mb / first['seconds']:.3f} MB/s; {turns(first_runs)}")
+    print_timing(
+        "ingest, 1 worker", first, f"{mb / first['seconds']:.3f} MB/s; {turns(runs['one'])}"
+    )
     ratio = spacy_run["seconds"] / first["seconds"]
     print(f"  throughput / spaCy's     {ratio:7.2f}   (target >= 0.85)")
     speedup = first["seconds"] / rerun["seconds"]
-    line("re-run, unchanged files", rerun, f"{speedup:.0f}x faster (target >= 50x)")
+    print_timing("re-run, unchanged files", rerun, f"{speedup:.0f}x faster (target >= 50x)")
     if two:
         scaling = first["seconds"] / two["seconds"]
-        line(
+        print_timing(
             "ingest, 2 workers",
             two,
-            f"{scaling:.2f}x one worker (target >= 1.6x); {turns(two_runs)}",
+            f"{scaling:.2f}x one worker (target >= 1.6x); {turns(runs['two'])}",
         )
     if half_run:
         growth = first["peak_mib"] / half_run["peak_mib"]
@@ -170,6 +188,14 @@ def main():
             f"{first['peak_mib']:.0f} MiB at full size: x{growth:.2f} for x2 the corpus "
             "(flat is x1.00)"
         )
+
+
+def main():
+    args = parse_arguments()
+    if args.child:
+        return child(args)
+    size, runs = measure_all(args)
+    print_report(size, runs)
 
 
 if __name__ == "__main__":
