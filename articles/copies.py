@@ -1,7 +1,6 @@
 """Spots an article that copies another: scraped, spun or machine-translated."""
 
 import re
-from collections import Counter, defaultdict
 
 from .vocabulary import ascii_fold, content_words, name_skeleton
 
@@ -18,10 +17,16 @@ MIN_PARAGRAPH_TERMS = 5
 LOOKUP_TERMS = 25
 # Only the stored articles sharing the most rare words are compared paragraph by paragraph.
 MAX_CANDIDATES = 5
+# The index of terms (copy_index.py) cuts longer ones: a name's skeleton this long is one name,
+# and a database cannot index a term of any length.
+INDEXED_TERM_CHARS = 100
 
 
 def paragraph_terms(body):
-    """The content words of each paragraph, spelled so that transliterations still match."""
+    """The content words of each paragraph, spelled so that transliterations still match.
+
+    They are stored for every article (copy_index.py): a change of spelling here needs a
+    migration that fills them again, as migration 0006 does."""
     paragraphs = []
     for paragraph in body.split("\n\n"):
         terms = set()
@@ -54,49 +59,29 @@ def copy_share(paragraphs, other_paragraphs, needed_share=0.0):
     return matched / shorter, matched
 
 
-class CopyIndex:
-    """The paragraphs of a story's articles, to find which stored article a new one copies."""
+def indexed_terms(paragraphs):
+    """The terms under which an article with these paragraphs is found: each of their words
+    once, cut to the length the index stores."""
+    return {term[:INDEXED_TERM_CHARS] for terms in paragraphs for term in terms}
 
-    def __init__(self):
-        self.paragraphs_by_article = {}
-        self.articles_by_term = defaultdict(set)
-        self.term_counts = Counter()
 
-    def add(self, article_id, paragraphs):
-        self.remove(article_id)
-        self.paragraphs_by_article[article_id] = paragraphs
-        for term in set().union(*paragraphs) if paragraphs else ():
-            self.articles_by_term[term].add(article_id)
-            self.term_counts[term] += 1
+def rarest_terms(term_counts):
+    """Of the terms stored articles hold, by how many hold each, those the fewest hold."""
+    return sorted(term_counts, key=lambda t: (term_counts[t], t))[:LOOKUP_TERMS]
 
-    def remove(self, article_id):
-        paragraphs = self.paragraphs_by_article.pop(article_id, None)
-        if not paragraphs:
-            return
-        for term in set().union(*paragraphs):
-            self.articles_by_term[term].discard(article_id)
-            self.term_counts[term] -= 1
 
-    def find_copied(self, article_id, paragraphs):
-        """The stored article that shares most of its paragraphs with these, or None."""
-        if not paragraphs:
-            return None
-        known_terms = [t for t in set().union(*paragraphs) if self.term_counts[t] > 0]
-        rarest = sorted(known_terms, key=lambda t: (self.term_counts[t], t))[:LOOKUP_TERMS]
-        candidates = Counter(a for t in rarest for a in self.articles_by_term.get(t, ()))
-        best, best_share = None, COPY_SHARE
-        for candidate, _ in candidates.most_common(MAX_CANDIDATES + 1):
-            if candidate == article_id:
-                continue
-            share, matched = copy_share(
-                paragraphs, self.paragraphs_by_article[candidate], best_share
-            )
-            if matched >= MIN_MATCHED_PARAGRAPHS and share >= best_share:
-                best, best_share = candidate, share
-                if share >= 1.0:
-                    # Every paragraph reappears: no other candidate can do better.
-                    break
-        return best
+def best_copied(paragraphs, candidates):
+    """Of the `(article id, paragraphs)` candidates, those sharing the most rare terms first,
+    the one that shares most of its paragraphs with these, or None."""
+    best, best_share = None, COPY_SHARE
+    for candidate, other_paragraphs in candidates:
+        share, matched = copy_share(paragraphs, other_paragraphs, best_share)
+        if matched >= MIN_MATCHED_PARAGRAPHS and share >= best_share:
+            best, best_share = candidate, share
+            if share >= 1.0:
+                # Every paragraph reappears: no other candidate can do better.
+                break
+    return best
 
 
 # A paragraph of a copy is taken word for word when this share of its words, spelled exactly and

@@ -1,7 +1,7 @@
 """Stories, the outlets that cover them and the articles they published."""
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -22,6 +22,13 @@ class Story(models.Model):
 
     def __str__(self):
         return self.title
+
+
+def lock_story_writes(story_id):
+    """Serialise writers of one story across processes, until the transaction ends."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [story_id])
 
 
 class Source(models.Model):
@@ -97,6 +104,13 @@ class Article(models.Model):
 
     def __str__(self):
         return self.title or self.file_name
+
+    def save(self, *args, update_fields=None, **kwargs):
+        super().save(*args, update_fields=update_fields, **kwargs)
+        if update_fields is None or "body" in update_fields:
+            # Copy detection reads the other articles' stored words, never their texts: the
+            # words follow the text however it is saved.
+            ArticleParagraphTerms.objects.index(self)
 
     def get_absolute_url(self):
         return reverse("claims:article_reader", args=[self.story.slug, self.pk])
@@ -254,3 +268,7 @@ class IngestJob(models.Model):
 
     def __str__(self):
         return f"{self.target} ({self.get_status_display()})"
+
+
+# Down here because they refer to the models above; importing them here registers them.
+from .copy_index import ArticleParagraphTerms, ArticleTerm, StoryTerm  # noqa: E402, F401

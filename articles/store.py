@@ -5,12 +5,19 @@ import datetime
 from dataclasses import asdict, dataclass, replace
 from urllib.parse import urlsplit
 
-from django.db import connection
 from django.db.models import Max
 from django.utils.text import slugify
 
-from .copies import CopyIndex, copied_word_for_word, paragraph_terms
-from .models import Article, ArticleVersion, CopyKind, Source
+from .copies import (
+    MAX_CANDIDATES,
+    best_copied,
+    copied_word_for_word,
+    indexed_terms,
+    paragraph_terms,
+    rarest_terms,
+)
+from .copy_index import ArticleParagraphTerms, ArticleTerm, StoryTerm
+from .models import Article, ArticleVersion, CopyKind, Source, lock_story_writes
 from .reading import ArticleText
 
 # The metadata fields of an ArticleText that storing writes into its Article.
@@ -62,15 +69,26 @@ def _shortened(slug: str) -> str:
 
 def lock_story(story):
     """Serialise writers of one story across processes, so two ingests make no duplicates."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [story.pk])
+    lock_story_writes(story.pk)
 
 
 def source_named(name, domain=""):
-    """The outlet of this name, made if new; a domain learnt later is filled in."""
-    source, created = Source.objects.get_or_create(name=name[:200], defaults={"domain": domain})
-    if not created and domain and not source.domain:
+    """The outlet of this name, made if new; a domain learnt later is filled in. A site known
+    so far by its address alone is the same outlet: it gets the name, or keeps standing for
+    texts that give only its address."""
+    name = name[:200]
+    source = Source.objects.filter(name=name).first()
+    if source is None and domain:
+        source = Source.objects.filter(domain=domain).order_by("pk").first()
+        if source is not None and source.name != domain and name != domain:
+            # Two outlets named apart may share a site: a domain alone never merges them.
+            source = None
+        elif source is not None and source.name == domain and name != domain:
+            source.name = name
+            source.save(update_fields=["name"])
+    if source is None:
+        source, _ = Source.objects.get_or_create(name=name, defaults={"domain": domain})
+    if domain and not source.domain:
         source.domain = domain
         source.save(update_fields=["domain"])
     return source
@@ -120,29 +138,39 @@ def _add_version(article, text, earlier):
     )
 
 
+def _copied_article(article, paragraphs):
+    """The id of the story's stored article that these paragraphs of `article` copy most, or
+    None. Only the articles holding most of the paragraphs' rarest terms are compared, and
+    only their stored terms are read, so the cost does not grow with the story."""
+    if not paragraphs:
+        return None
+    # The counts include the article itself: saving it indexed it.
+    counts = StoryTerm.objects.counts(article.story_id, indexed_terms(paragraphs))
+    rarest = rarest_terms({term: held - 1 for term, held in counts.items() if held > 1})
+    others = ArticleTerm.objects.filter(story_id=article.story_id).exclude(article_id=article.pk)
+    candidates = others.sharing_most(rarest, MAX_CANDIDATES + 1)
+    stored = ArticleParagraphTerms.objects.by_article(candidates)
+    return best_copied(paragraphs, [(pk, stored[pk]) for pk in candidates if pk in stored])
+
+
 class ArticleStore:
-    """Writes one story's articles; keeps the story's earliest date and the paragraphs of its
-    articles, to date statements and to spot copies without reading every article again."""
+    """Writes one story's articles, and keeps the story's earliest date to date statements.
+    What copy detection compares is stored with each article (copy_index.py), so what other
+    ingests store is seen at once."""
 
     def __init__(self, story):
         self.story = story
-        self.copy_index = CopyIndex()
-        self.last_article_id = 0
         self.catch_up()
+
+    def catch_up(self):
+        """Read the story's earliest date again: another ingest may have stored an earlier
+        article since."""
         self.reference_date = (
-            Article.objects.filter(story=story, published__isnull=False)
+            Article.objects.filter(story=self.story, published__isnull=False)
             .order_by("published")
             .values_list("published", flat=True)
             .first()
         )
-
-    def catch_up(self):
-        """Index the articles stored since the last look, by this or another ingest."""
-        new_articles = Article.objects.filter(story=self.story, pk__gt=self.last_article_id)
-        for article_id, body in new_articles.values_list("pk", "body").iterator():
-            if article_id not in self.copy_index.paragraphs_by_article:
-                self.copy_index.add(article_id, paragraph_terms(body))
-            self.last_article_id = max(self.last_article_id, article_id)
 
     def is_stored(self, text: ArticleText):
         return Article.objects.filter(story=self.story, content_hash=text.content_hash).exists()
@@ -174,9 +202,7 @@ class ArticleStore:
     def mark_copy(self, article):
         """Set `copy_of` between this article and a stored one it copies, the later one copying,
         and `copy_kind`, whether it copies word for word or translates."""
-        paragraphs = paragraph_terms(article.body)
-        copied = self.copy_index.find_copied(article.pk, paragraphs)
-        self.copy_index.add(article.pk, paragraphs)
+        copied = _copied_article(article, paragraph_terms(article.body))
         if copied is None:
             return
         original = Article.objects.get(pk=copied)
