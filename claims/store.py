@@ -4,11 +4,13 @@ always keeping what editors made, changed or dismissed."""
 from collections import Counter
 from functools import cached_property
 
+from django.db.models import Exists, OuterRef
+
 from articles.models import Article
 from articles.store import ArticleStore, lock_story
 
 from .history import ingestion_user, record_created, record_current, recorded_as
-from .models import Claim, DismissedMention, Mention, Quote, SetBy, Stance
+from .models import Claim, DismissedMention, Mention, PositionCorrection, Quote, SetBy, Stance
 from .positions import article_positions
 from .speaker_directory import SpeakerDirectory
 from .speaker_proposals import propose_speaker_merges
@@ -133,14 +135,15 @@ class StoryStore:
         """Delete the machine's claims among these that no mention holds any more, with the
         claims ingestion merged into them. Run after the changed article's new mentions are
         in, so a claim it still states keeps its id, and links to it keep working."""
+        # Exists, not a join: a claim a story repeats holds tens of thousands of mentions.
         orphans = Claim.objects.filter(
+            ~Exists(Mention.objects.filter(claim=OuterRef("pk"))),
+            ~Exists(PositionCorrection.objects.filter(claim=OuterRef("pk"))),
             pk__in=claim_ids,
             set_by=SetBy.MACHINE,
             verdict=Claim.Verdict.UNREVIEWED,
             editor_note="",
             merged_into=None,
-            mentions__isnull=True,
-            position_corrections__isnull=True,
         )
         orphan_ids = set(orphans.values_list("pk", flat=True))
         for claim_id in orphan_ids:

@@ -48,6 +48,9 @@ class ClaimOutlet(models.Model):
     first_speaker_repeat = _mention_link()
     # The first denial of each speaker here (its own voice counts as one), as mention ids.
     deniers = models.JSONField(default=list)
+    # What orders each first mention above among the claim's outlets, {name: [date or None,
+    # file name or article id, start]}: the tally compares them without reading mentions.
+    first_keys = models.JSONField(default=dict)
 
     class Meta:
         constraints = [
@@ -236,6 +239,10 @@ class _OutletCount:
 
     def as_model(self, story_id):
         first = {name: pk for name, (_, pk) in self.firsts.items()}
+        keys = {
+            name: [None if published == date.max else published.isoformat(), tie, start]
+            for name, ((published, tie, start), _) in self.firsts.items()
+        }
         return ClaimOutlet(
             story_id=story_id,
             claim_id=self.claim_id,
@@ -250,55 +257,61 @@ class _OutletCount:
             first_repeat_id=first.get("repeat"),
             first_speaker_repeat_id=first.get("speaker_repeat"),
             deniers=[pk for *_, pk in sorted(self.deniers.values())],
+            first_keys=keys,
         )
 
 
-# Each of a tally's first mentions, with the fields that order them among the outlets'.
+# A tally's first mentions, each the earliest of its outlets' (the names of _OutletCount's).
 FIRSTS = {
-    "first_mention": ("article__published", "article__file_name", "start"),
-    "first_repeat": ("article__published", "article_id", "start"),
-    "first_speaker_repeat": ("article__published", "article_id", "start"),
+    "first_mention": "mention",
+    "first_repeat": "repeat",
+    "first_speaker_repeat": "speaker_repeat",
 }
 
 
 def _write_tallies(claim_ids):
     """Each claim's totals, from its ClaimOutlets; a claim without any has no tally."""
     ClaimTally.objects.filter(claim__in=claim_ids).delete()
-    outlets = ClaimOutlet.objects.filter(claim__in=claim_ids)
-    tallies = {}
-    for row in outlets.values("claim_id", "story_id", "mentions", "denials", "first_published"):
-        tally = tallies.setdefault(
-            row["claim_id"],
-            ClaimTally(
+    rows = ClaimOutlet.objects.filter(claim__in=claim_ids).values(
+        "claim_id",
+        "story_id",
+        "mentions",
+        "denials",
+        "first_published",
+        "first_keys",
+        *(f"{name}_id" for name in FIRSTS),
+    )
+    tallies, earliest = {}, {}
+    for row in rows:
+        tally = tallies.get(row["claim_id"])
+        if tally is None:
+            tally = tallies[row["claim_id"]] = ClaimTally(
                 claim_id=row["claim_id"],
                 story_id=row["story_id"],
                 outlets=0,
                 mentions=0,
                 denials=0,
                 first_published=None,
-            ),
-        )
+            )
         tally.outlets += 1
         tally.mentions += row["mentions"]
         tally.denials += row["denials"]
         published = row["first_published"]
         if published and (tally.first_published is None or published < tally.first_published):
             tally.first_published = published
-    for name, order in FIRSTS.items():
-        for claim_id, mention_id in _earliest(outlets, name, order).items():
-            setattr(tallies[claim_id], f"{name}_id", mention_id)
+        for field, name in FIRSTS.items():
+            if name in row["first_keys"]:
+                key = _sortable(row["first_keys"][name])
+                known = earliest.get((row["claim_id"], field))
+                if known is None or key < known[0]:
+                    earliest[(row["claim_id"], field)] = (key, row[f"{field}_id"])
+    for (claim_id, field), (_, mention_id) in earliest.items():
+        setattr(tallies[claim_id], f"{field}_id", mention_id)
     for tally in tallies.values():
         tally.contested = tally.denials > 0
     ClaimTally.objects.bulk_create(tallies.values())
 
 
-def _earliest(outlets, name, order):
-    """{claim id: the earliest of its outlets' `name` mentions}."""
-    fields = [f"{name}__{field}" for field in order]
-    earliest = {}
-    rows = outlets.exclude(**{f"{name}": None}).values_list("claim_id", f"{name}_id", *fields)
-    for claim_id, mention_id, published, tie_break, start in rows:
-        key = _publication_key(published, tie_break, start)
-        if claim_id not in earliest or key < earliest[claim_id][0]:
-            earliest[claim_id] = (key, mention_id)
-    return {claim_id: mention_id for claim_id, (_, mention_id) in earliest.items()}
+def _sortable(stored_key):
+    published, tie_break, start = stored_key
+    return (date.fromisoformat(published) if published else date.max, tie_break, start)

@@ -38,6 +38,7 @@ class Migration(migrations.Migration):
                 ("own_voice_denials", models.PositiveIntegerField()),
                 ("first_published", models.DateField(null=True)),
                 ("deniers", models.JSONField(default=list)),
+                ("first_keys", models.JSONField(default=dict)),
                 (
                     "article",
                     models.ForeignKey(
