@@ -4,6 +4,7 @@ import functools
 import json
 
 from django.core.paginator import Paginator
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.http import (
     HttpResponse,
     HttpResponseBadRequest,
@@ -20,10 +21,11 @@ from django.views.decorators.http import require_safe
 from articles.models import Article, ArticleVersion, Source, Story
 from newsroom.csv_streaming import csv_download
 
+from . import evidence, matrix
 from .export import TABLES, claim_review, table, timeline_json
-from .filters import InvalidFilter, StoryFilter, page_number
-from .highlight import annotated_body, claims_carried, highlight_words, wording_difference
-from .models import Claim, ClaimOutlet, Position, PositionCorrection, Speaker, Stance
+from .filters import WHOLE_NUMBER, InvalidFilter, StoryFilter, page_number
+from .highlight import annotated_body, claims_carried
+from .models import Claim, ClaimOutlet, Mention, Position, PositionCorrection, Speaker, Stance
 from .picture import timeline_picture
 from .positions import outlet_positions, with_deniers, with_positions
 from .spread import spread_of
@@ -31,10 +33,11 @@ from .updates import LiveState, new_articles, since_version
 from .versions import compare_versions
 
 TIMELINE_PAGE_SIZE = 40
+# The outlets a timeline card names; the claim's page names them all.
+TIMELINE_CHIPS = 10
 MATRIX_PAGE_SIZE = 30
-EVIDENCE_PAGE_SIZE = 50
-MAX_VARIANTS = 20
-MAX_WORDINGS_READ = 500
+MATRIX_OUTLETS_PAGE_SIZE = 20
+SOURCE_ARTICLES_PAGE_SIZE = 50
 # The box below the timeline picture that a mark opens its claim in.
 PICTURE_PANEL = "picture-claim"
 
@@ -63,6 +66,16 @@ def bad_input_is_400(prefix):
     return decorate
 
 
+def positive_number(query, name):
+    """The whole number from 1 given as parameter `name`; None when it is not given."""
+    value = query.get(name, "").strip()
+    if not value:
+        return None
+    if not WHOLE_NUMBER.fullmatch(value) or int(value) < 1:
+        raise InvalidFilter(f"{name}: must be a whole number from 1, not {value[:40]!r}")
+    return int(value)
+
+
 # Every public view only reads: anything but GET and HEAD is answered 405.
 @require_safe
 @bad_input_is_400("Bad filter")
@@ -72,17 +85,17 @@ def story_timeline(request, slug):
     number = page_number(request.GET)
     claims = story_filter.claims(Claim.objects.for_timeline(story))
     page = Paginator(claims, TIMELINE_PAGE_SIZE).get_page(number)
-    page.object_list = with_deniers(with_positions(list(page.object_list)))
+    page.object_list = with_chips(
+        with_deniers(with_positions(list(page.object_list))), TIMELINE_CHIPS
+    )
     context = {
         "story": story,
         "filter": story_filter,
         "filter_query": story_filter.as_query(),
         "filter_querystring": urlencode(story_filter.as_query()),
         "page": page,
-        "outlets": Source.objects.filter(articles__story=story).distinct().order_by("name"),
-        "speakers": Speaker.objects.filter(mentions__article__story=story)
-        .distinct()
-        .order_by("name"),
+        "outlets": _carrying_sources(story).order_by("name"),
+        "speakers": _speakers_of(story).order_by("name"),
         "stances": Stance.choices,
         "verdicts": Claim.Verdict.choices,
         "live": LiveState(story),
@@ -97,11 +110,39 @@ def story_timeline(request, slug):
     return render(request, template, context)
 
 
+def with_chips(claims, limit=None):
+    """The claims, each given `chips`, the first `limit` of its outlets (all without one),
+    and `more_outlets`, how many it leaves out."""
+    for claim in claims:
+        claim.chips = claim.positions[:limit]
+        claim.more_outlets = len(claim.positions) - len(claim.chips)
+    return claims
+
+
+# The filters' outlets and speakers are found by one probe of an index each, not by reading
+# the story's thousands of mentions.
+def _carrying_sources(story):
+    """The outlets that carry any of the story's claims."""
+    return Source.objects.filter(
+        Exists(ClaimOutlet.objects.filter(story=story, source=OuterRef("pk")))
+    )
+
+
+def _speakers_of(story):
+    """The speakers of the story's mentions. Each speaker's first mention in the story is
+    looked up by the mentions' speaker index: PostgreSQL would answer an Exists() by joining
+    all the story's mentions."""
+    mentions = Mention.objects.filter(speaker=OuterRef("pk"), article__story=story)
+    first = Subquery(mentions.order_by().values("pk")[:1])
+    return Speaker.objects.alias(first_mention=first).filter(first_mention__isnull=False)
+
+
 def story_summary(story):
     articles = Article.objects.filter(story=story)
+    publishing = Exists(articles.filter(source=OuterRef("pk")))
     return {
         "articles": articles.count(),
-        "outlets": articles.exclude(source=None).values("source").distinct().count(),
+        "outlets": Source.objects.filter(publishing).count(),
         "claims": Claim.objects.current().filter(story=story).count(),
     }
 
@@ -109,45 +150,26 @@ def story_summary(story):
 @require_safe
 @bad_input_is_400("Bad parameter")
 def story_matrix(request, slug):
-    """Claims against outlets: who repeats, who denies, who is silent."""
+    """Claims against outlets: who repeats, who denies, who is silent. Pages both ways."""
     story = get_object_or_404(Story, slug=slug)
     number = page_number(request.GET)
     page = Paginator(Claim.objects.contested_first(story), MATRIX_PAGE_SIZE).get_page(number)
-    columns = _outlet_columns(story)
-    claim_ids = [claim.pk for claim in page.object_list]
-    positions = {
-        (claim_id, _column_key(outlet)): outlet.position
-        for claim_id, outlets in outlet_positions(
-            ClaimOutlet.objects.filter(claim__in=claim_ids), claim_ids
-        ).items()
-        for outlet in outlets
-    }
-    table_rows = [
-        (claim, [positions.get((claim.pk, c["key"]), Position.SILENT) for c in columns])
-        for claim in page.object_list
-    ]
-    return render(
-        request,
-        "claims/story_matrix.html",
-        {"story": story, "page": page, "columns": columns, "rows": table_rows},
+    outlets = Paginator(matrix.outlet_columns(story), MATRIX_OUTLETS_PAGE_SIZE).get_page(
+        positive_number(request.GET, "outlets") or 1
     )
-
-
-def _column_key(outlet):
-    return ("source", outlet.source_id) if outlet.source_id else ("article", outlet.article_id)
-
-
-def _outlet_columns(story):
-    """One column per outlet of the story; an article with no known outlet is its own."""
     columns = [
-        {"key": ("source", source.pk), "name": source.name, "source": source}
-        for source in Source.objects.filter(articles__story=story).distinct().order_by("name")
+        {"key": (source_id, article_id), "name": name, "source_id": source_id}
+        for source_id, article_id, name, _ in outlets
     ]
-    columns += [
-        {"key": ("article", article.pk), "name": article.file_name, "source": None}
-        for article in Article.objects.filter(story=story, source=None).order_by("file_name")
-    ]
-    return columns
+    context = {
+        "story": story,
+        "page": page,
+        "outlets": outlets,
+        "columns": columns,
+        "rows": matrix.rows(page.object_list, [column["key"] for column in columns]),
+        "legend": matrix.LEGEND,
+    }
+    return render(request, "claims/story_matrix.html", context)
 
 
 @require_safe
@@ -198,7 +220,10 @@ def article_archive(request, slug, pk, number):
 
 
 @require_safe
+@bad_input_is_400("Bad parameter")
 def source_detail(request, slug, pk):
+    """An outlet in a story: where it stands on each claim, and its articles a page at a time."""
+    number = page_number(request.GET)
     story = get_object_or_404(Story, slug=slug)
     source = get_object_or_404(Source, pk=pk)
     outlet_rows = ClaimOutlet.objects.filter(story=story, source=source)
@@ -219,6 +244,11 @@ def source_detail(request, slug, pk):
     by_position = {position: [] for position in Position}
     for claim in claims:
         by_position[positions[claim.pk]].append(claim)
+    articles = source.articles.filter(story=story).defer("raw_text")
+    articles_page = Paginator(
+        articles.order_by(F("published").asc(nulls_last=True), "file_name"),
+        SOURCE_ARTICLES_PAGE_SIZE,
+    ).get_page(number)
     return render(
         request,
         "claims/source_detail.html",
@@ -228,7 +258,7 @@ def source_detail(request, slug, pk):
             "repeated": by_position[Position.REPEATS],
             "both_sides": by_position[Position.BOTH],
             "denied": by_position[Position.DENIES],
-            "articles": source.articles.filter(story=story).order_by("published", "file_name"),
+            "articles": articles_page,
             "originated": source.originated_claims.filter(story=story),
         },
     )
@@ -272,15 +302,13 @@ def claim_detail(request, slug, pk):
         url = claim.survivor().get_absolute_url()
         query = request.GET.urlencode()
         return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
-    with_deniers(with_positions([claim]))
+    with_chips(with_deniers(with_positions([claim])))
     number = page_number(request.GET)
-    mentions = (
-        claim.mentions.select_related("article__source", "speaker")
-        .defer("article__body", "article__raw_text")
-        .order_by("article__published", "article__file_name", "start", "pk")
-    )
-    page = Paginator(mentions, EVIDENCE_PAGE_SIZE).get_page(number)
-    variants = _wording_variants(claim, mentions)
+    outlet = positive_number(request.GET, "outlet")
+    if outlet is None:
+        shown = evidence.overview(claim, number)
+    else:
+        shown = evidence.of_outlet(claim, outlet, number)
     review = claim_review(claim, request.build_absolute_uri())
     review_json = (
         mark_safe(json.dumps(review, ensure_ascii=False).translate(JSON_IN_HTML_ESCAPES))
@@ -297,45 +325,11 @@ def claim_detail(request, slug, pk):
         template,
         {
             "claim": claim,
-            "page": page,
-            "mentions_by_outlet": _by_outlet(claim, page),
-            "variants": variants,
+            "evidence": shown,
             "review_json": review_json,
             "panel": "picture-" if in_picture else "",
         },
     )
-
-
-def _by_outlet(claim, page):
-    """The page's mentions, each outlet's together, the earliest outlet first; each given
-    `outlet` (its outlet's name) and `outlet_position` (where that outlet stands)."""
-    order = {}
-    for number, outlet in enumerate(claim.positions):
-        key = outlet.source_id or ("article", outlet.article_id)
-        order[key] = (number, outlet)
-    mentions = list(page)
-    for mention in mentions:
-        mention.highlighted = highlight_words(mention.sentence, claim.text)
-        key = mention.article.source_id or ("article", mention.article_id)
-        number, outlet = order.get(key, (len(order), None))
-        mention.outlet_rank = number
-        mention.outlet = outlet.outlet if outlet else mention.article.file_name
-        mention.outlet_position = outlet.position if outlet else None
-    return sorted(mentions, key=lambda mention: mention.outlet_rank)
-
-
-def _wording_variants(claim, mentions):
-    """How outlets worded the claim: the earliest wordings are enough to show how outlets
-    changed it, and a claim may have thousands of mentions."""
-    variants = {}
-    wordings = mentions.filter(stance=Stance.REPEATS).values_list(
-        "sentence", "article__source__name", "article__file_name"
-    )[:MAX_WORDINGS_READ]
-    for sentence, source_name, file_name in wordings:
-        if sentence not in variants and len(variants) < MAX_VARIANTS:
-            difference = wording_difference(claim.text, sentence)
-            variants[sentence] = (source_name or file_name, difference)
-    return list(variants.values())
 
 
 @require_safe

@@ -101,7 +101,10 @@ def test_show_the_evidence_opens_the_mentions_inside_the_claim(page, live_server
         page.locator(f"#{toggle.get_attribute('aria-controls')} .evidence-panel")
     ).to_be_visible()
     expect(panel).to_be_focused()
-    expect(panel.locator("li.mention")).to_have_count(claim.mentions.count())
+    # Each outlet shows its first mentions and links to the rest: together, all of them.
+    more = panel.locator(".more-evidence a").all_inner_texts()
+    hidden = sum(int(text.split()[0]) for text in more)
+    assert panel.locator("li.mention").count() + hidden == claim.mentions.count()
     # Each stance is spelt out in words, not shown by its colour alone.
     expect(panel.locator(".stance-label", has_text="repeats").first).to_be_visible()
     expect(panel.locator(".stance-label", has_text="denies").first).to_be_visible()
@@ -110,6 +113,30 @@ def test_show_the_evidence_opens_the_mentions_inside_the_claim(page, live_server
 
     expect(toggle).to_have_attribute("aria-expanded", "false")
     expect(panel).to_have_count(0)
+
+
+def test_more_mentions_of_an_outlet_open_in_place_and_lead_back_to_every_outlet(
+    page, live_server, demo
+):
+    claim = most_contested(demo)
+    page.goto(timeline_url(live_server))
+    page.evaluate("window.stillTheSamePage = true")
+    panel = open_evidence(page, claim)
+    more = panel.locator(".more-evidence a", has_text=" from ").first
+    outlet = more.inner_text().split(" from ", 1)[1]
+    count = claim.mentions.filter(article__source__name=outlet).count()
+
+    more.click()
+
+    panel = page.locator(f"#claim-{claim.pk} section.evidence-panel")
+    expect(panel.locator(".evidence-heading")).to_have_text(f"The evidence from {outlet}")
+    expect(panel.locator("li.mention")).to_have_count(count)
+    assert page.evaluate("window.stillTheSamePage") is True
+
+    panel.get_by_text("Every outlet's first mentions").click()
+
+    expect(panel.locator(".evidence-heading")).to_have_text("The evidence, outlet by outlet")
+    expect(panel.locator(".more-evidence a").first).to_be_visible()
 
 
 def test_read_it_in_the_article_highlights_the_sentence_and_back_returns(page, live_server, demo):

@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from articles.models import Article, Source
+from claims.models import Claim, Mention, Stance
 
 from .browser import DESKTOP, PHONE, SCREENSHOTS, has_no_sideways_scroll, story_url
 
@@ -14,16 +15,25 @@ DENIAL_SYMBOLS = {"✖", "±"}
 
 
 def add_outlets(story, count):
-    """Outlets with an article in the story that mention none of its claims: more columns."""
+    """Outlets with an article in the story that repeats one of its claims: more columns."""
+    claim = Claim.objects.current().filter(story=story).first()
     for number in range(count):
         name = f"Invented Wire {number:02}"
-        Article.objects.create(
+        article = Article.objects.create(
             story=story,
             source=Source.objects.create(name=name),
             file_name=f"wire-{number:02}.txt",
             body=name,
             raw_text=name,
             content_hash=f"wire-{number:02}".ljust(64, "0"),
+        )
+        Mention.objects.create(
+            claim=claim,
+            article=article,
+            stance=Stance.REPEATS,
+            sentence=name,
+            start=0,
+            end=len(name),
         )
 
 

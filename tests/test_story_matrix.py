@@ -4,10 +4,11 @@ import datetime
 import re
 
 from articles.models import Article, Source, Story
-from claims.models import Claim, Mention, Speaker, Stance
-from claims.views import MATRIX_PAGE_SIZE
+from claims.models import Claim, Mention, Position, PositionCorrection, Speaker, Stance
+from claims.views import MATRIX_OUTLETS_PAGE_SIZE, MATRIX_PAGE_SIZE
 
-# The story, the page count, the page of claims, two for the columns, one for the positions.
+# The story, the claims counted and a page of them, the outlets counted and a page of them,
+# the page's positions and the editors' corrections of them.
 QUERIES = 7
 
 
@@ -49,8 +50,17 @@ def heard(cell):
     return text_of(re.sub(r'<span aria-hidden="true">.*?</span>', "", cell))
 
 
-def matrix_page(client, story, page=1):
-    return client.get(f"/stories/{story.slug}/matrix/", {"page": page}).content.decode()
+def matrix_page(client, story, page=1, **parameters):
+    url = f"/stories/{story.slug}/matrix/"
+    return client.get(url, {"page": page, **parameters}).content.decode()
+
+
+def outlet_names(html):
+    """The heading of each outlet column, left to right."""
+    head = html[html.index("<thead>") : html.index("</thead>")]
+    return [
+        text_of(cell) for cell in re.findall(r'<th scope="col" class="matrix-outlet.*?</th>', head)
+    ]
 
 
 def matrix_rows(html):
@@ -66,9 +76,10 @@ def matrix_rows(html):
 
 
 def test_matrix_cells_show_a_symbol_and_tell_screen_readers_the_word(client, article):
-    add_outlet(article.story, "The Gazette")
+    gazette = add_outlet(article.story, "The Gazette")
     both = Claim.objects.create(story=article.story, text="Claim both")
     Claim.objects.create(story=article.story, text="Claim nobody")
+    mention(Claim.objects.create(story=article.story, text="Claim of the Gazette"), gazette)
     mention(both, article)
     mention(both, article, Stance.DENIES, start=2, speaker=Speaker.objects.create(name="I. Marr"))
 
@@ -81,12 +92,35 @@ def test_matrix_cells_show_a_symbol_and_tell_screen_readers_the_word(client, art
 
 
 def test_silent_cells_are_empty(client, article):
-    add_outlet(article.story, "The Gazette")
+    gazette = add_outlet(article.story, "The Gazette")
+    mention(Claim.objects.create(story=article.story, text="Claim of the Daily"), article)
+    mention(Claim.objects.create(story=article.story, text="Claim of the Gazette"), gazette)
     Claim.objects.create(story=article.story, text="Claim nobody")
 
     rows = dict(matrix_rows(matrix_page(client, article.story)))
 
     assert rows["Claim nobody"] == ["", ""]
+
+
+def test_the_columns_are_the_outlets_carrying_a_claim_then_articles_of_no_known_outlet(
+    client, article
+):
+    story = article.story
+    claim = Claim.objects.create(story=story, text="Claim carried")
+    mention(claim, article)
+    add_outlet(story, "Quiet Weekly")
+    unknown = Article.objects.create(
+        story=story, file_name="unsigned.txt", body="x", raw_text="x", content_hash="u" * 64
+    )
+    mention(claim, unknown, Stance.DENIES)
+    Article.objects.create(
+        story=story, file_name="blank.txt", body="y", raw_text="y", content_hash="v" * 64
+    )
+
+    html = matrix_page(client, story)
+
+    assert outlet_names(html) == ["Daily Example", "unsigned.txt"]
+    assert [seen(cell) for cell in dict(matrix_rows(html))["Claim carried"]] == ["✔", "✖"]
 
 
 def test_an_outlet_denying_in_its_own_voice_denies(client, article):
@@ -149,7 +183,7 @@ def test_the_matrix_pages_by_claims_and_a_contested_one_leads_page_one(client, a
 def a_story(slug, outlets, claims):
     """A story whose every claim each outlet repeats, and the first outlet denies."""
     story = Story.objects.create(title=slug, slug=slug)
-    articles = [add_outlet(story, f"Outlet {slug} {number}") for number in range(outlets)]
+    articles = [add_outlet(story, f"Outlet {slug} {number:02d}") for number in range(outlets)]
     for number in range(claims):
         claim = Claim.objects.create(story=story, text=f"Claim {number}")
         for article in articles:
@@ -158,12 +192,55 @@ def a_story(slug, outlets, claims):
     return story
 
 
-def test_the_number_of_queries_stays_the_same_as_the_story_grows(
+def test_the_number_of_queries_and_cells_stay_the_same_as_the_story_grows(
     client, db, django_assert_num_queries
 ):
-    small, large = a_story("small", outlets=1, claims=2), a_story("large", outlets=6, claims=40)
+    small, large = a_story("small", outlets=1, claims=2), a_story("large", outlets=26, claims=40)
 
     for story in (small, large):
         with django_assert_num_queries(QUERIES):
             rows = matrix_rows(matrix_page(client, story))
         assert rows
+    assert len(rows) == MATRIX_PAGE_SIZE
+    assert {len(cells) for _, cells in rows} == {MATRIX_OUTLETS_PAGE_SIZE}
+
+
+def test_the_matrix_pages_by_outlets_and_its_links_keep_both_pages(client, story):
+    outlets = [add_outlet(story, f"Outlet {number:02d}") for number in range(25)]
+    for number in range(MATRIX_PAGE_SIZE + 1):
+        claim = Claim.objects.create(story=story, text=f"Claim {number:02d}")
+        for article in outlets:
+            mention(claim, article, Stance.DENIES if article is outlets[-1] else Stance.REPEATS)
+
+    first = matrix_page(client, story)
+    second = matrix_page(client, story, page=2, outlets=2)
+
+    assert outlet_names(first) == [f"Outlet {n:02d}" for n in range(MATRIX_OUTLETS_PAGE_SIZE)]
+    assert "Outlets 1–20 of 25" in first and "Page 1 of 2: claims 1–30 of 31" in first
+    assert '<a href="?page=1&amp;outlets=2">Next outlets</a>' in first
+    assert '<a href="?page=2&amp;outlets=1">Next claims</a>' in first
+    assert outlet_names(second) == [f"Outlet {n:02d}" for n in range(20, 25)]
+    assert "Outlets 21–25 of 25" in second and "Page 2 of 2: claims 31–31 of 31" in second
+    assert '<a href="?page=2&amp;outlets=1">Previous outlets</a>' in second
+    assert '<a href="?page=1&amp;outlets=2">Previous claims</a>' in second
+    [(_, cells)] = matrix_rows(second)
+    assert [seen(cell) for cell in cells] == ["✔"] * 4 + ["✖"]
+
+
+def test_an_outlets_page_that_is_no_number_is_a_400_naming_it(client, article):
+    response = client.get(f"/stories/{article.story.slug}/matrix/", {"outlets": "0"})
+
+    assert response.status_code == 400
+    assert "outlets: must be a whole number from 1" in response.content.decode()
+
+
+def test_an_outlet_an_editor_placed_on_a_claim_has_its_column(client, article):
+    claim = Claim.objects.create(story=article.story, text="Claim placed")
+    mention(claim, article)
+    wire = Source.objects.create(name="Wire Service")
+    PositionCorrection.objects.create(claim=claim, source=wire, position=Position.DENIES)
+
+    html = matrix_page(client, article.story)
+
+    assert outlet_names(html) == ["Daily Example", "Wire Service"]
+    assert [seen(cell) for cell in dict(matrix_rows(html))["Claim placed"]] == ["✔", "✖"]

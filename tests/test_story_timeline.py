@@ -4,9 +4,12 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article, Source, Story
 from claims.models import Claim, Mention, Speaker
+from claims.views import TIMELINE_CHIPS
 
 
 @pytest.fixture
@@ -243,3 +246,128 @@ def test_a_date_range_that_ends_before_it_starts_is_a_400_saying_so(client, stor
 
     assert response.status_code == 400
     assert "the first day comes after the last" in response.content.decode()
+
+
+def claim_of_many_outlets(story, outlets):
+    """A claim that `outlets` outlets repeat, a day apart, each in its own article."""
+    claim = Claim.objects.create(
+        story=story, text="Ferries will stop", event_date=datetime.date(2023, 3, 1)
+    )
+    for number in range(outlets):
+        body = "Ferries will stop, the port said."
+        article = Article.objects.create(
+            story=story,
+            source=Source.objects.create(name=f"Outlet {number:02d}"),
+            file_name=f"outlet-{number:02d}.txt",
+            body=body,
+            raw_text=body,
+            content_hash=f"outlet-{number:02d}".ljust(64, "0"),
+            published=datetime.date(2023, 3, 1) + datetime.timedelta(days=number),
+        )
+        Mention.objects.create(
+            claim=claim, article=article, stance="repeats", sentence=body, start=0, end=17
+        )
+    return claim
+
+
+def test_a_card_names_its_earliest_outlets_and_links_to_the_claim_for_the_rest(
+    client, story_with_claims
+):
+    claim = claim_of_many_outlets(story_with_claims, TIMELINE_CHIPS + 3)
+
+    card = card_of(client.get("/stories/bridge/").content.decode(), "Ferries will stop")
+    page = client.get(f"/stories/bridge/claims/{claim.pk}/").content.decode()
+    in_picture = client.get(
+        f"/stories/bridge/claims/{claim.pk}/",
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="picture-claim",
+    ).content.decode()
+
+    assert chips(card) == [f"Outlet {number:02d} repeats" for number in range(TIMELINE_CHIPS)]
+    assert (
+        f'<a class="chips-more" href="/stories/bridge/claims/{claim.pk}/">and 3 more outlets</a>'
+        in card
+    )
+    assert len(chips(page)) == len(chips(in_picture)) == TIMELINE_CHIPS + 3
+    assert "more outlets" not in page and "more outlets" not in in_picture
+
+
+def test_a_card_with_few_outlets_names_them_all(client, story_with_claims):
+    claim_of_many_outlets(story_with_claims, TIMELINE_CHIPS)
+
+    card = card_of(client.get("/stories/bridge/").content.decode(), "Ferries will stop")
+
+    assert len(chips(card)) == TIMELINE_CHIPS and "more outlet" not in card
+
+
+def options(page, name):
+    select = page[page.index(f'<select name="{name}">') :]
+    return re.findall(
+        r'<option value="\d+"[^>]*>(.*?)</option>', select[: select.index("</select>")]
+    )
+
+
+def test_the_filters_offer_the_outlets_carrying_claims_and_the_speakers_of_the_story(
+    client, story_with_claims
+):
+    Speaker.objects.create(name="A speaker of nothing")
+    other = Story.objects.create(title="Another", slug="another")
+    claim_of_many_outlets(other, 1)
+    Article.objects.create(
+        story=story_with_claims,
+        source=Source.objects.create(name="Quiet Weekly"),
+        file_name="quiet.txt",
+        body="Nothing.",
+        raw_text="Nothing.",
+        content_hash="q" * 64,
+    )
+
+    page = client.get("/stories/bridge/").content.decode()
+
+    assert options(page, "outlet") == ["The Gazette", "The Herald"]
+    assert options(page, "speaker") == ["Mayor Ann Lee"]
+    assert "<strong>3</strong> outlets" in page
+
+
+def a_story_of(slug, articles):
+    """A story of `articles` articles, each of its own outlet, each repeating two claims
+    and denying one."""
+    story = Story.objects.create(title=slug, slug=slug)
+    speaker = Speaker.objects.create(name=f"Speaker of {slug}")
+    claims = [Claim.objects.create(story=story, text=f"{slug} claim {n}") for n in range(3)]
+    for number in range(articles):
+        article = Article.objects.create(
+            story=story,
+            source=Source.objects.create(name=f"{slug} outlet {number:02d}"),
+            file_name=f"{number:02d}.txt",
+            body="x" * 40,
+            raw_text="x" * 40,
+            content_hash=f"{slug}-{number:02d}".ljust(64, "0"),
+        )
+        for start, (claim, stance) in enumerate(
+            zip(claims, ["repeats", "repeats", "denies"], strict=True)
+        ):
+            Mention.objects.create(
+                claim=claim,
+                article=article,
+                stance=stance,
+                sentence="x",
+                start=start,
+                end=start + 1,
+                speaker=speaker if stance == "denies" else None,
+            )
+    return story
+
+
+def test_the_timeline_reads_as_much_for_a_large_story_as_for_a_small_one(client, db):
+    small, large = a_story_of("small", 3), a_story_of("large", 30)
+    queries, chip_counts = [], []
+
+    for story in (small, large):
+        with CaptureQueriesContext(connection) as context:
+            page = client.get(f"/stories/{story.slug}/").content.decode()
+        queries.append(len(context))
+        chip_counts.append(page.count('class="chip stance-'))
+
+    assert queries[0] == queries[1]
+    assert chip_counts == [3 * 3, 3 * TIMELINE_CHIPS]
