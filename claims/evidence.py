@@ -110,7 +110,8 @@ def outlets_of(claim):
     )
     outlets = []
     for source_id, article_id, source_name, file_name, count, published, *firsts, deniers in rows:
-        shown = [pk for pk in (*firsts, *deniers[:DENIALS_SHOWN]) if pk is not None]
+        denials = [pk for *_, pk in deniers[:DENIALS_SHOWN]]
+        shown = [pk for pk in (*firsts, *denials) if pk is not None]
         outlets.append(
             OutletEvidence(
                 source_id=source_id,

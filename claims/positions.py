@@ -4,10 +4,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 
 from .choices import Position, SetBy, Stance
 from .models import ClaimOutlet, Mention, PositionCorrection
+from .summary import DENIERS_NAMED
 
 
 @dataclass
@@ -119,23 +120,34 @@ def with_positions(claims):
 
 
 def with_deniers(claims):
-    """The claims, each given `deniers`: the names of who denies it, earliest first; an
-    outlet that denies in its own voice is named for itself. Two queries: the summary's
-    first denial of each speaker in each outlet, and those mentions."""
-    claim_ids = [c.pk for c in claims]
-    denials = ClaimOutlet.objects.filter(claim__in=claim_ids).values_list("deniers", flat=True)
-    rows = (
-        Mention.objects.filter(pk__in=[pk for deniers in denials for pk in deniers])
-        .values_list("claim_id", "speaker__name", "article__source__name")
-        .order_by("claim_id", F("article__published").asc(nulls_last=True), "start")
-    )
-    names = defaultdict(list)
-    for claim_id, speaker, outlet in rows:
-        name = speaker or outlet
-        if name and name not in names[claim_id]:
-            names[claim_id].append(name)
+    """The claims, each given `deniers`: the names of the first DENIERS_NAMED who deny it,
+    earliest first (an outlet that denies in its own voice is named for itself), and
+    `more_deniers`, whether others do too. Two bounded queries: the summary's first denials
+    of each outlet, and the earliest of those mentions."""
+    candidates = defaultdict(list)
+    rows = ClaimOutlet.objects.filter(claim__in=[c.pk for c in claims])
+    for claim_id, deniers in rows.values_list("claim_id", "deniers"):
+        candidates[claim_id] += [
+            ((published or "9999"), start, pk) for published, start, pk in deniers
+        ]
+    # Two mentions may name one speaker (in two outlets): look at a few more than are named.
+    looked_at = {
+        claim_id: sorted(found)[: 2 * DENIERS_NAMED] for claim_id, found in candidates.items()
+    }
+    named = Mention.objects.filter(
+        pk__in=[pk for found in looked_at.values() for *_, pk in found]
+    ).values_list("pk", "speaker__name", "article__source__name")
+    name_of = {pk: speaker or outlet for pk, speaker, outlet in named}
     for claim in claims:
-        claim.deniers = names.get(claim.pk, [])
+        names = []
+        for *_, pk in looked_at.get(claim.pk, []):
+            name = name_of.get(pk)
+            if name and name not in names:
+                names.append(name)
+        claim.deniers = names[:DENIERS_NAMED]
+        claim.more_deniers = len(names) > DENIERS_NAMED or len(candidates.get(claim.pk, [])) > len(
+            looked_at.get(claim.pk, [])
+        )
     return claims
 
 

@@ -13,6 +13,11 @@ from articles.models import Article, Source, Story
 from .choices import Stance
 from .models import Claim, Mention
 
+# Who denies a claim, as its card names them: the earliest this many, then "and others".
+DENIERS_NAMED = 6
+# Speakers whose denials a row keeps: one more than a card names, so it knows there are others.
+DENIERS_KEPT = DENIERS_NAMED + 1
+
 
 def _mention_link():
     """A mention the summary points at. No database constraint: whatever deletes mentions
@@ -46,7 +51,8 @@ class ClaimOutlet(models.Model):
     # place: who first reported the claim and who first asserted it.
     first_repeat = _mention_link()
     first_speaker_repeat = _mention_link()
-    # The first denial of each speaker here (its own voice counts as one), as mention ids.
+    # The first denial of each of the first DENIERS_KEPT speakers to deny the claim here (its
+    # own voice counts as one), earliest first: [[date or None, start, mention id], ...].
     deniers = models.JSONField(default=list)
     # What orders each first mention above among the claim's outlets, {name: [date or None,
     # file name or article id, start]}: the tally compares them without reading mentions.
@@ -256,7 +262,10 @@ class _OutletCount:
             first_mention_id=first.get("mention"),
             first_repeat_id=first.get("repeat"),
             first_speaker_repeat_id=first.get("speaker_repeat"),
-            deniers=[pk for *_, pk in sorted(self.deniers.values())],
+            deniers=[
+                [None if published == date.max else published.isoformat(), start, pk]
+                for published, start, pk in sorted(self.deniers.values())[:DENIERS_KEPT]
+            ],
             first_keys=keys,
         )
 

@@ -6,7 +6,7 @@ import pytest
 
 from articles.models import Source, Story
 from claims.ingestion import ingest_text
-from claims.models import Claim, ClaimOutlet, ClaimTally, Mention
+from claims.models import Claim, ClaimOutlet, ClaimTally, Mention, Speaker
 from claims.summary import rebuild_story
 
 from .test_admin import user_in
@@ -153,4 +153,24 @@ def test_a_merge_its_undo_and_a_split_keep_it_current(editor, harbour):
     )
     split_out = Claim.objects.get(text="The ferries sail on Monday")
     assert ClaimTally.objects.get(claim=split_out).mentions == 1
+    assert_summary_is_current(harbour)
+
+
+def test_a_card_names_the_first_six_deniers_and_says_others_deny_too(client, harbour):
+    claim = Claim.objects.current().filter(story=harbour, tally__contested=True).first()
+    article = harbour.articles.get(file_name="courier.txt")
+    for number in range(8):
+        Mention.objects.create(
+            claim=claim,
+            article=article,
+            stance="denies",
+            sentence=article.body[:20],
+            start=number,
+            end=20,
+            speaker=Speaker.objects.create(name=f"Spokesperson {number:02}"),
+        )
+    card = client.get(f"/stories/ferry-strike/claims/{claim.pk}/").content.decode()
+    denied_by = card[card.index("Denied by") : card.index("</span>", card.index("Denied by"))]
+    assert denied_by.count("Spokesperson") <= 6
+    assert "and others" in denied_by
     assert_summary_is_current(harbour)
