@@ -50,6 +50,13 @@ class Speaker(models.Model):
             other.mentions.update(speaker=self)
             other.originated_claims.update(origin_speaker=self)
             other.aliases.update(speaker=self)
+            # The stories that named the other name this speaker now (the summary's list).
+            entry = self.story_entries.model
+            stories = other.story_entries.values_list("story_id", flat=True)
+            entry.objects.bulk_create(
+                [entry(story_id=story_id, speaker=self) for story_id in stories],
+                ignore_conflicts=True,
+            )
             name = other.name
             other.delete()
             SpeakerAlias.objects.get_or_create(name=name, defaults={"speaker": self})
@@ -385,4 +392,4 @@ class ReviewQueue(Claim):
 from .editorial import ClaimMerge, PositionCorrection, SpeakerMergeProposal  # noqa: E402, F401
 
 # The story's summary of who carries each claim, kept beside the mentions it sums up.
-from .summary import ClaimOutlet, ClaimTally  # noqa: E402, F401
+from .summary import ClaimOutlet, ClaimTally, StorySpeaker  # noqa: E402, F401

@@ -113,6 +113,24 @@ class ClaimTally(models.Model):
         return f"claim {self.claim_id}: {self.outlets} outlets, {self.denials} denials"
 
 
+class StorySpeaker(models.Model):
+    """A speaker the story's mentions name, for the timeline's speaker filter: added whenever
+    the summary of a mention is written, so the list never reads the story's mentions."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="speaker_entries")
+    speaker = models.ForeignKey(
+        "claims.Speaker", on_delete=models.CASCADE, related_name="story_entries"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["story", "speaker"], name="story_speaker_once")
+        ]
+
+    def __str__(self):
+        return f"speaker {self.speaker_id} in story {self.story_id}"
+
+
 # True while the code running refreshes the summary itself, as ingestion does once per article:
 # the receivers that refresh it after each saved or deleted mention then stand aside.
 _refreshed_by_caller = ContextVar("summary_refreshed_by_caller", default=False)
@@ -208,6 +226,11 @@ def _write_outlets(mentions):
         Claim.objects.filter(pk__in={key[0] for key in rows}).values_list("pk", "story_id")
     )
     ClaimOutlet.objects.bulk_create(row.as_model(stories[row.claim_id]) for row in rows.values())
+    named = {(stories[row.claim_id], speaker) for row in rows.values() for speaker in row.speakers}
+    StorySpeaker.objects.bulk_create(
+        [StorySpeaker(story_id=story, speaker_id=speaker) for story, speaker in named],
+        ignore_conflicts=True,
+    )
 
 
 class _OutletCount:
@@ -219,9 +242,12 @@ class _OutletCount:
         self.first_published = None
         self.firsts = {}
         self.deniers = {}
+        self.speakers = set()
 
     def add(self, pk, article_id, file_name, published, stance, speaker, quote, start):
         self.mentions += 1
+        if speaker is not None:
+            self.speakers.add(speaker)
         if published and (self.first_published is None or published < self.first_published):
             self.first_published = published
         self._keep_first("mention", _publication_key(published, file_name, start), pk)

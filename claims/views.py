@@ -4,7 +4,7 @@ import functools
 import json
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, F, OuterRef, Subquery
+from django.db.models import Exists, F, OuterRef
 from django.http import (
     HttpResponse,
     HttpResponseBadRequest,
@@ -25,7 +25,7 @@ from . import evidence, matrix
 from .export import TABLES, claim_review, table, timeline_json
 from .filters import WHOLE_NUMBER, InvalidFilter, StoryFilter, page_number
 from .highlight import annotated_body, claims_carried
-from .models import Claim, ClaimOutlet, Mention, Position, PositionCorrection, Speaker, Stance
+from .models import Claim, ClaimOutlet, Position, PositionCorrection, Speaker, Stance
 from .picture import timeline_picture
 from .positions import outlet_positions, with_deniers, with_positions
 from .spread import spread_of
@@ -129,12 +129,8 @@ def _carrying_sources(story):
 
 
 def _speakers_of(story):
-    """The speakers of the story's mentions. Each speaker's first mention in the story is
-    looked up by the mentions' speaker index: PostgreSQL would answer an Exists() by joining
-    all the story's mentions."""
-    mentions = Mention.objects.filter(speaker=OuterRef("pk"), article__story=story)
-    first = Subquery(mentions.order_by().values("pk")[:1])
-    return Speaker.objects.alias(first_mention=first).filter(first_mention__isnull=False)
+    """The speakers of the story's mentions, from the summary's list of them."""
+    return Speaker.objects.filter(story_entries__story=story)
 
 
 def story_summary(story):

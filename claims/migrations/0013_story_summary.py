@@ -4,18 +4,6 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
-def summarise_stored_stories(apps, schema_editor):
-    """Fill the summary of the stories already stored with the code that keeps it current,
-    so both agree; a new database has no story and nothing to fill."""
-    if not apps.get_model("articles", "Story").objects.exists():
-        return
-    from articles.models import Story
-    from claims.summary import rebuild_story
-
-    for story in Story.objects.all():
-        rebuild_story(story)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("articles", "0005_first_version_of_each_article"),
@@ -198,5 +186,4 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
-        migrations.RunPython(summarise_stored_stories, migrations.RunPython.noop),
     ]
