@@ -127,9 +127,8 @@ def with_deniers(claims):
     candidates = defaultdict(list)
     rows = ClaimOutlet.objects.filter(claim__in=[c.pk for c in claims])
     for claim_id, deniers in rows.values_list("claim_id", "deniers"):
-        candidates[claim_id] += [
-            ((published or "9999"), start, pk) for published, start, pk in deniers
-        ]
+        # Undated denials last; ISO dates sort as text.
+        candidates[claim_id] += [(day is None, day or "", start, pk) for day, start, pk in deniers]
     # Two mentions may name one speaker (in two outlets): look at a few more than are named.
     looked_at = {
         claim_id: sorted(found)[: 2 * DENIERS_NAMED] for claim_id, found in candidates.items()
@@ -144,10 +143,9 @@ def with_deniers(claims):
             name = name_of.get(pk)
             if name and name not in names:
                 names.append(name)
+        left_unread = len(candidates.get(claim.pk, ())) > len(looked_at.get(claim.pk, ()))
         claim.deniers = names[:DENIERS_NAMED]
-        claim.more_deniers = len(names) > DENIERS_NAMED or len(candidates.get(claim.pk, [])) > len(
-            looked_at.get(claim.pk, [])
-        )
+        claim.more_deniers = len(names) > DENIERS_NAMED or left_unread
     return claims
 
 

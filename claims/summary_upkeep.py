@@ -19,9 +19,12 @@ def _claims_of_article(article):
 
 
 @receiver(pre_save, sender=Article)
-def note_summed_fields_changing(sender, instance, raw=False, **kwargs):
+def note_summed_fields_changing(sender, instance, raw=False, update_fields=None, **kwargs):
     """Mark an article whose outlet or date is about to change, for the receiver below."""
-    if raw or instance.pk is None:
+    # A save of other fields only (a copy link, a version's metadata) cannot change them.
+    summed = {"source", "source_id", "published"}
+    saves_summed = update_fields is None or summed & set(update_fields)
+    if raw or instance.pk is None or not saves_summed:
         return
     before = Article.objects.filter(pk=instance.pk).values_list(*SUMMED_FIELDS).first()
     now = tuple(getattr(instance, field) for field in SUMMED_FIELDS)

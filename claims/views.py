@@ -119,8 +119,8 @@ def with_chips(claims, limit=None):
     return claims
 
 
-# The filters' outlets and speakers are found by one probe of an index each, not by reading
-# the story's thousands of mentions.
+# The filters' outlets and speakers come from the story's summary, not from its thousands of
+# mentions.
 def _carrying_sources(story):
     """The outlets that carry any of the story's claims."""
     return Source.objects.filter(
