@@ -266,7 +266,9 @@ class _OutletCount:
             self.deniers[speaker] = denial_key
 
     def _keep_first(self, name, key, pk):
-        if name not in self.firsts or key < self.firsts[name][0]:
+        # The mention's id breaks ties: mentions are read in no order, and the same rows must
+        # give the same summary.
+        if name not in self.firsts or (key, pk) < self.firsts[name]:
             self.firsts[name] = (key, pk)
 
     def as_model(self, story_id):
@@ -338,8 +340,9 @@ def _write_tallies(claim_ids):
             if name in row["first_keys"]:
                 key = _sortable(row["first_keys"][name])
                 known = earliest.get((row["claim_id"], field))
-                if known is None or key < known[0]:
-                    earliest[(row["claim_id"], field)] = (key, row[f"{field}_id"])
+                candidate = (key, row[f"{field}_id"])
+                if known is None or candidate < known:
+                    earliest[(row["claim_id"], field)] = candidate
     for (claim_id, field), (_, mention_id) in earliest.items():
         setattr(tallies[claim_id], f"{field}_id", mention_id)
     for tally in tallies.values():
