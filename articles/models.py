@@ -1,5 +1,7 @@
 """Stories, the outlets that cover them and the articles they published."""
 
+import secrets
+
 from django.conf import settings
 from django.db import connection, models
 from django.db.models import F, Q
@@ -7,11 +9,27 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 
+def new_revision():
+    """A revision no story had before: random, so that none repeats after a restore."""
+    return secrets.randbits(62)
+
+
+class StoryQuerySet(models.QuerySet):
+    def mark_changed(self):
+        """Give these stories a new revision: what their pages showed is out of date."""
+        return self.update(revision=new_revision())
+
+
 class Story(models.Model):
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Changes whenever anything the story's public pages show changes: pages are kept rendered
+    # under the revision they were drawn at (claims.page_cache).
+    revision = models.BigIntegerField(default=new_revision, editable=False)
+
+    objects = StoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]

@@ -17,8 +17,10 @@ It prints, for the served story:
 1. the workers' memory before and after one full download of the mentions CSV (streamed, so
    memory should stay flat);
 2. each page alone, the median of 10 requests, in ms and over the trivial page (admin login),
-   target <= 3x; with a compare database, the same on the smaller story, served by its own
-   gunicorn before, and per page the big story's median over the small one's, target <= 1.5x;
+   target <= 3x; then the same with the story changed before each request, so that every page
+   is drawn afresh rather than answered from the page kept rendered; with a compare database,
+   the same on the smaller story, served by its own gunicorn before, and per page the big
+   story's median over the small one's, target <= 1.5x;
 3. locust, --connections users for --seconds without pause, twice: the pages only (timeline,
    claim fragment, article reader, outlet page, matrix, trivial page, in equal shares), target
    timeline p95 / trivial p95 <= 3 and no errors; then the same pages and the mentions CSV,
@@ -47,6 +49,7 @@ from load_pages import (
     print_alone,
     print_comparison,
     time_alone,
+    time_drawn_afresh,
     verdict,
 )
 from load_server import VENV_BIN, manage, peaks, served
@@ -153,7 +156,7 @@ def measure_compared(url, scratch):
     targets = find_targets(url)
     print(f"\ncompare database: {describe(targets)}")
     with served(url, scratch, "compare") as (base, _):
-        return targets, time_alone(base, targets)
+        return targets, time_alone(base, targets), time_drawn_afresh(base, targets, url)
 
 
 def bench(url, compare_url, args, scratch):
@@ -165,14 +168,17 @@ def bench(url, compare_url, args, scratch):
         measure_export_memory(base, targets, master)
         alone = time_alone(base, targets)
         print_alone(alone, f"{len(targets['articles'])} articles")
+        afresh = time_drawn_afresh(base, targets, url)
+        print_alone(afresh, f"{len(targets['articles'])} articles, drawn afresh after a change")
         largest_id, largest_mentions = targets["largest_claim"]
         print(f"  (largest claim fragment: claim {largest_id}, {largest_mentions} mentions)")
         if compared:
-            small_targets, small_alone = compared
+            small_targets, small_alone, small_afresh = compared
             small_label = f"{len(small_targets['articles'])} articles"
             print_alone(small_alone, small_label)
             big_label = f"{len(targets['articles'])} articles"
             print_comparison(alone, small_alone, big_label, small_label)
+            print_comparison(afresh, small_afresh, f"{big_label} afresh", f"{small_label} afresh")
         print(f"  worker peak RSS after these: {peaks(master)} MiB")
         for index, mix in enumerate(MIXES):
             rows, failed = run_locust(base, targets, scratch, mix, args)

@@ -55,6 +55,7 @@ def find_targets(url):
     if not claims:
         raise SystemExit(f"{url}: story {slug} has no claims to request")
     return {
+        "story_id": story_id,
         "slug": slug,
         "claims": [claim_id for claim_id, _ in claims],
         "articles": [article_id for article_id, _ in articles],
@@ -88,13 +89,16 @@ def page_urls(base, targets, rng):
     }
 
 
-def time_alone(base, targets):
+def time_alone(base, targets, before_each=None):
     """Each page requested alone, one request at a time: per page the median milliseconds,
-    the size of the last answer and the answers that were not 200."""
+    the size of the last answer and the answers that were not 200. `before_each`, if given,
+    runs before every request."""
     rng = random.Random(1)
     timings, sizes, errors = {}, {}, {}
     for _ in range(ALONE_REQUESTS):
         for page, (url, headers) in page_urls(base, targets, rng).items():
+            if before_each is not None:
+                before_each()
             started = time.perf_counter()
             status, sizes[page] = fetch(url, headers)
             timings.setdefault(page, []).append(1000 * (time.perf_counter() - started))
@@ -102,6 +106,20 @@ def time_alone(base, targets):
                 errors.setdefault(page, []).append(status)
     medians = {page: statistics.median(values) for page, values in timings.items()}
     return {"medians": medians, "sizes": sizes, "errors": errors}
+
+
+def time_drawn_afresh(base, targets, url):
+    """As time_alone, but the story changes before every request, so that no page kept
+    rendered can answer it: what the first reader after each change waits."""
+    with psycopg.connect(url, autocommit=True) as connection:
+
+        def change_story():
+            connection.execute(
+                "UPDATE articles_story SET revision = revision + 1 WHERE id = %s",
+                [targets["story_id"]],
+            )
+
+        return time_alone(base, targets, before_each=change_story)
 
 
 def print_alone(alone, label):

@@ -8,6 +8,6 @@ class ClaimsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Connect the receivers that credit ingestion's changes in the history, and that keep
-        # the story summary right after an article is edited.
-        from . import history, summary_upkeep  # noqa: F401
+        # Connect the receivers that credit ingestion's changes in the history, that keep the
+        # story summary right after an article is edited, and that mark kept pages out of date.
+        from . import history, page_cache, summary_upkeep  # noqa: F401

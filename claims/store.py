@@ -6,7 +6,7 @@ from functools import cached_property
 
 from django.db.models import Exists, OuterRef
 
-from articles.models import Article
+from articles.models import Article, Story
 from articles.store import ArticleStore, lock_story
 
 from .history import ingestion_user, record_created, record_current, recorded_as
@@ -86,6 +86,7 @@ class StoryStore:
         refresh_article(carried | unheld, article)
         self.articles.mark_copy(article)
         self.articles_saved.add(article.pk)
+        Story.objects.filter(pk=self.story.pk).mark_changed()
         return "new" if is_new else "updated"
 
     def finish(self):
@@ -98,6 +99,8 @@ class StoryStore:
             moved = order_timeline(self.story)
             changed = self.claims.take_unrecorded() | set(moved)
             record_current(Claim.objects.filter(pk__in=changed))
+            if self.articles_saved or changed:
+                Story.objects.filter(pk=self.story.pk).mark_changed()
 
     def _named_speakers_new_to_story(self):
         """Whether the run's articles name a speaker the story's other articles do not: two

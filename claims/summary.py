@@ -171,6 +171,8 @@ def refresh_claims(claim_ids):
     ClaimOutlet.objects.filter(claim__in=claim_ids).delete()
     _write_outlets(Mention.objects.filter(claim__in=claim_ids))
     _write_tallies(claim_ids)
+    # Whatever the summary says, the story's pages show: the pages kept are out of date.
+    Story.objects.filter(claims__in=claim_ids).mark_changed()
 
 
 def refresh_outlets(claim_ids, sources=(), articles=()):
@@ -182,6 +184,7 @@ def refresh_outlets(claim_ids, sources=(), articles=()):
     mentions = Q(article__source__in=sources) | Q(article__source=None, article__in=articles)
     _write_outlets(Mention.objects.filter(mentions, claim__in=claim_ids))
     _write_tallies(claim_ids)
+    Story.objects.filter(claims__in=claim_ids).mark_changed()
 
 
 def refresh_article(claim_ids, article):

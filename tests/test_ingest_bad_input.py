@@ -25,11 +25,15 @@ def snapshot():
 
 
 def stored_rows():
-    """Every stored row, field by field: what "unchanged" is checked against."""
-    return {
+    """Every stored row, field by field: what "unchanged" is checked against. A story's
+    revision is left out: it changes with every article added, as its pages do."""
+    rows = {
         Model.__name__: list(Model.objects.order_by("pk").values())
         for Model in (Story, Source, Article, Speaker, SpeakerAlias, Quote, Claim, Mention)
     }
+    for story in rows["Story"]:
+        del story["revision"]
+    return rows
 
 
 @pytest.fixture

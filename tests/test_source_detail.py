@@ -8,7 +8,7 @@ from claims.views import SOURCE_ARTICLES_PAGE_SIZE
 
 # The story, the outlet, its summary rows, the claims it has an editor's position on, the
 # editors' positions, the claims, the claims credited to it, its articles counted and a page.
-QUERIES = 9
+QUERIES = 10
 
 
 def outlet_page(client, article, **parameters):

@@ -9,7 +9,7 @@ from claims.views import MATRIX_OUTLETS_PAGE_SIZE, MATRIX_PAGE_SIZE
 
 # The story, the claims counted and a page of them, the outlets counted and a page of them,
 # the page's positions and the editors' corrections of them.
-QUERIES = 7
+QUERIES = 8
 
 
 def add_outlet(story, name):

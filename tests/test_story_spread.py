@@ -239,10 +239,10 @@ def test_the_number_of_queries_does_not_grow_with_the_story(
     client, story, django_assert_num_queries
 ):
     grow(story, 3)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         spread_page(client, story)
 
     grow(story, 30)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         page = spread_page(client, story)
     assert len(list_items(page)) == 33

@@ -231,7 +231,7 @@ def test_queries_do_not_grow_with_claims(client, story_with_claims, django_asser
         Mention.objects.create(
             claim=claim, article=article, stance="repeats", sentence="The bridge", start=0, end=10
         )
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         response = client.get("/stories/bridge/")
     assert response.status_code == 200
     assert "Page 1 of 2" in response.content.decode()
