@@ -1,7 +1,7 @@
 """What copy detection compares, stored with each article (see articles/copies.py): the terms
 of its paragraphs, the articles under each term, and how many of a story's articles hold each."""
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Count, F
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
@@ -9,7 +9,7 @@ from django.dispatch import receiver
 from .copies import INDEXED_TERM_CHARS, indexed_terms, paragraph_terms
 from .models import Article, Story, lock_story_writes
 
-# Terms read or written in one query: databases cap a query's parameters (SQLite at 32,766),
+# Terms read in one query: databases cap a query's parameters (SQLite at 32,766),
 # and an article of a few megabytes can hold more distinct words.
 TERMS_PER_QUERY = 5000
 
@@ -39,16 +39,7 @@ class ArticleParagraphTermsQuerySet(models.QuerySet):
                 update_fields=["paragraphs"],
             )
             _forget_terms(article.pk)
-            for terms in _chunks(sorted(indexed_terms(paragraphs))):
-                StoryTerm.objects.bulk_create(
-                    [StoryTerm(story_id=article.story_id, term=term) for term in terms],
-                    ignore_conflicts=True,
-                )
-                counted = StoryTerm.objects.filter(story_id=article.story_id, term__in=terms)
-                counted.update(articles=F("articles") + 1)
-                ArticleTerm.objects.bulk_create(
-                    [ArticleTerm(story_id=article.story_id, article=article, term=t) for t in terms]
-                )
+            _count_terms(article, sorted(indexed_terms(paragraphs)))
 
     def by_article(self, article_ids):
         """The terms of each paragraph of these articles, by article id."""
@@ -133,6 +124,24 @@ class StoryTerm(models.Model):
 
     def __str__(self):
         return f"{self.term}: {self.articles}"
+
+
+def _count_terms(article, terms):
+    """Index the article under each term, and count it in the story's count of each. Plain
+    SQL, one statement repeated per term: building a model row for each of an article's
+    hundreds of terms costs more than the database's work."""
+    story_terms, article_terms = StoryTerm._meta.db_table, ArticleTerm._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {story_terms} (story_id, term, articles) VALUES (%s, %s, 1)"
+            f" ON CONFLICT (story_id, term)"
+            f" DO UPDATE SET articles = {story_terms}.articles + 1",
+            [(article.story_id, term) for term in terms],
+        )
+        cursor.executemany(
+            f"INSERT INTO {article_terms} (story_id, term, article_id) VALUES (%s, %s, %s)",
+            [(article.story_id, term, article.pk) for term in terms],
+        )
 
 
 def _forget_terms(article_id):
