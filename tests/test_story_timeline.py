@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article, Source, Story
 from claims.models import Claim, Mention, Speaker
+from claims.picture import MAX_LANES
 from claims.views import TIMELINE_CHIPS
 
 
@@ -371,3 +372,24 @@ def test_the_timeline_reads_as_much_for_a_large_story_as_for_a_small_one(client,
 
     assert queries[0] == queries[1]
     assert chip_counts == [3 * 3, 3 * TIMELINE_CHIPS]
+
+
+def test_the_picture_says_how_many_outlets_it_has_no_lane_for(client, story_with_claims):
+    claim = Claim.objects.get(text="Tolls will rise")
+    for number in range(MAX_LANES + 2):
+        body = "Tolls will rise."
+        article = Article.objects.create(
+            story=story_with_claims,
+            source=Source.objects.create(name=f"Outlet {number:02}"),
+            file_name=f"outlet-{number}.txt",
+            body=body,
+            raw_text=body,
+            content_hash=f"{number + 100:064x}",
+            published=datetime.date(2023, 3, 5),
+        )
+        Mention.objects.create(
+            claim=claim, article=article, stance="repeats", sentence=body, start=0, end=16
+        )
+    page = client.get("/stories/bridge/").content.decode()
+    # The Herald, the Gazette and MAX_LANES + 2 new outlets: four have no lane.
+    assert "4 other outlets, carrying fewer of these claims, have no lane" in page
